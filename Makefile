@@ -1,0 +1,38 @@
+# The whole set-up is `make run` (the site with sample data) and `make test` (every test).
+# Both create the virtualenv, find or start PostgreSQL (scripts/devenv.py) and migrate.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+WITH_ENV = eval "$$($(PY) scripts/devenv.py)" &&
+BIND ?= 127.0.0.1:8000
+
+.PHONY: install run test db browser clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+db: install
+	@$(PY) scripts/devenv.py >/dev/null
+
+run: install
+	$(WITH_ENV) $(PY) manage.py migrate --noinput \
+	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
+	  && $(PY) manage.py load_sample \
+	  && echo "Serving on http://$(BIND)/ (admin: python manage.py createsuperuser, then /admin/)" \
+	  && exec $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --access-logfile -
+
+# Browser tests need Debian's chromium; install it when we may, else they skip and say why.
+browser:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) \
+	  || echo "chromium not installed: browser tests will be skipped (apt-get install chromium)"; }
+
+test: install browser
+	$(WITH_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

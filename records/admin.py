@@ -1,0 +1,139 @@
+"""Admin: every model browsable, with list columns, filters and search that an archivist uses."""
+from django.contrib import admin
+
+from records import models
+
+
+@admin.register(models.Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["iso3", "name_en", "name_fr", "name_zh", "m49", "status"]
+    list_filter = ["status"]
+    search_fields = ["iso3", "name_en", "name_fr", "name_es", "name_ru", "name_zh", "name_ar", "formal_en"]
+
+
+@admin.register(models.Resolution)
+class ResolutionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "number", "year"]
+    list_filter = ["year"]
+    search_fields = ["number"]
+
+
+class MemberInline(admin.TabularInline):
+    model = models.Member
+    extra = 0
+    autocomplete_fields = ["country"]
+
+
+class RecordInline(admin.TabularInline):
+    model = models.Record
+    extra = 0
+    fields = ["language", "filename", "status", "job_number", "parser_version", "imported_at"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+
+class VoteInline(admin.TabularInline):
+    model = models.Vote
+    extra = 0
+    fields = ["seq", "subject", "draft", "outcome", "resolution", "after_speech"]
+    raw_id_fields = ["resolution"]
+    show_change_link = True
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["symbol", "date", "scheduled", "president_country", "status", "council_year"]
+    list_filter = ["status", "date", "records__language"]
+    search_fields = ["number", "records__agenda_items__text"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["president_country"]
+    inlines = [RecordInline, MemberInline, VoteInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset, True if search_term else may_have_duplicates
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = models.AgendaItem
+    extra = 0
+
+
+@admin.register(models.Record)
+class RecordAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "language", "filename", "status", "job_number", "parser_version", "imported_at",
+                    "has_discrepancies"]
+    list_filter = ["language", "status", "parser_version"]
+    search_fields = ["filename", "sha256", "job_number", "meeting__number"]
+    readonly_fields = ["sha256", "size", "imported_at", "parser_version", "discrepancies"]
+    raw_id_fields = ["meeting"]
+    inlines = [AgendaItemInline]
+
+    @admin.display(boolean=True, description="differs")
+    def has_discrepancies(self, obj):
+        return bool(obj.discrepancies)
+
+
+@admin.register(models.Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "country", "representative", "is_president"]
+    list_filter = ["is_president", "country"]
+    search_fields = ["representative", "country__name_en", "meeting__number"]
+    raw_id_fields = ["meeting"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(models.Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "organization", "slug"]
+    search_fields = ["name", "slug", "organization"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(models.Speech)
+class SpeechAdmin(admin.ModelAdmin):
+    list_display = ["record", "seq", "label", "role", "country", "spoken_language", "national_capacity"]
+    list_filter = ["role", "spoken_language", "record__language", "national_capacity"]
+    search_fields = ["label", "name", "text"]
+    raw_id_fields = ["record", "speaker"]
+    autocomplete_fields = ["country"]
+    list_select_related = ["record__meeting", "country"]
+
+
+class BallotInline(admin.TabularInline):
+    model = models.Ballot
+    extra = 0
+    autocomplete_fields = ["country"]
+
+
+@admin.register(models.Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "seq", "subject", "draft", "outcome", "resolution"]
+    list_filter = ["subject", "outcome"]
+    search_fields = ["draft", "meeting__number", "resolution__number"]
+    raw_id_fields = ["meeting", "resolution"]
+    inlines = [BallotInline]
+
+
+@admin.register(models.Ballot)
+class BallotAdmin(admin.ModelAdmin):
+    list_display = ["vote", "country", "position", "veto"]
+    list_filter = ["position", "veto"]
+    search_fields = ["country__name_en", "vote__meeting__number"]
+    raw_id_fields = ["vote"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(models.ResolutionMention)
+class ResolutionMentionAdmin(admin.ModelAdmin):
+    list_display = ["resolution", "record", "speech"]
+    search_fields = ["resolution__number"]
+    raw_id_fields = ["record", "speech", "resolution"]
+
+
+@admin.register(models.DocumentMention)
+class DocumentMentionAdmin(admin.ModelAdmin):
+    list_display = ["symbol", "record", "speech"]
+    search_fields = ["symbol"]
+    raw_id_fields = ["record", "speech"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecordsConfig(AppConfig):
+    name = "records"
+    verbose_name = "Security Council records"
+    default_auto_field = "django.db.models.BigAutoField"
