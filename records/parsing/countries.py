@@ -1,0 +1,111 @@
+"""Country names in the six languages -> ISO 3166 alpha-3 codes.
+
+Names come from data/countries.json (UNTERM short and formal names, derived from
+country-codes.csv by scripts/build_countries.py) plus each lexicon's short
+forms ('United Kingdom', '联合王国'). Matching ignores case, leading articles
+('the Niger', 'la Chine') and white space differences.
+"""
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from records.parsing.lexicon import fold, get
+
+DATA = Path(__file__).resolve().parent / "data" / "countries.json"
+PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "RUS", "GBR", "USA"})
+
+
+@lru_cache(maxsize=1)
+def countries():
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+class CountryIndex:
+    def __init__(self, lexicon):
+        self.lexicon = lexicon
+        self._own = {}
+        self._any = {}
+        self._names = {}
+        for entry in countries():
+            for lang, names in entry["names"].items():
+                table = self._own if lang == lexicon.code else self._any
+                for name in (names["short"], names["formal"]):
+                    table.setdefault(self.key(name), entry["iso3"])
+            self._names[entry["iso3"]] = entry["names"][lexicon.code]["short"]
+        for alias, iso3 in lexicon.country_aliases.items():
+            self._own[self.key(alias)] = iso3
+        variants = {name for name, code in self._own.items()}
+        self._pattern = self._scanner(variants)
+
+    def key(self, text):
+        text = fold(text)
+        text = re.sub(r"[\s\u00a0]+", " ", text).strip(" .,;:、，。")
+        for article in self.lexicon.articles:
+            if text.startswith(article):
+                text = text[len(article):]
+                break
+        if self.lexicon.cjk:
+            text = text.replace(" ", "")
+        return text
+
+    def resolve(self, text):
+        """The ISO3 code for a country name as printed, or None."""
+        if not text:
+            return None
+        key = self.key(text)
+        return self._own.get(key) or self._any.get(key)
+
+    def resolve_damaged(self, text, threshold=0.72):
+        """Best match for a name garbled by extraction (letters moved, ligatures reversed), or None.
+
+        Only for places that certainly hold a State's name (the cover's members list):
+        elsewhere an organisation's name could look like a damaged country.
+        """
+        exact = self.resolve(text)
+        if exact or not text:
+            return exact
+        grams = _bigrams(self.key(text))
+        best, best_score = None, 0.0
+        for name, iso3 in self._own.items():
+            other = _bigrams(name)
+            if not grams or not other:
+                continue
+            score = 2 * len(grams & other) / (len(grams) + len(other))
+            if score > best_score:
+                best, best_score = iso3, score
+        return best if best_score >= threshold else None
+
+    def name(self, iso3):
+        return self._names.get(iso3, iso3)
+
+    def scan(self, text):
+        """Every country name in a list ('China, Russian Federation, Viet Nam'), in order, as ISO3 codes."""
+        found = []
+        for match in self._pattern.finditer(fold(text)):
+            iso3 = self._own.get(self.key(match.group(0)))
+            if iso3:
+                found.append((iso3, match.start(), match.end()))
+        return found
+
+    def _scanner(self, variants):
+        parts = []
+        for name in sorted(variants, key=len, reverse=True):
+            if not name:
+                continue
+            escaped = re.escape(name).replace(r"\ ", r"\s+")
+            parts.append(escaped)
+        body = "|".join(parts)
+        if self.lexicon.cjk:
+            return re.compile(f"(?:{body})")
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _bigrams(text):
+    text = text.replace(" ", "")
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+@lru_cache(maxsize=None)
+def index_for(code):
+    return CountryIndex(get(code))

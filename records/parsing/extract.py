@@ -1,0 +1,163 @@
+"""From a record file's bytes to plain text: lines, blank lines between paragraphs, form feeds between pages.
+
+Files are recognised by content, never by name: a PDF by its signature, text by
+being valid UTF-8 (or UTF-16 with a byte order mark).
+
+PDF text comes from PDFium (pypdfium2), which read the development records in
+reading order at about 150 pages/s (pdfminer.six took nine times as long; see
+bench/parse.py). PDFium gives the lines; the position of each line's first character
+marks a paragraph where the line is indented against its column or where the
+space above it is wider than the line pitch. Verbatim records indent the first
+line of every paragraph, so this recovers the paragraphs that plain text
+extraction loses. Nothing else is decided here: page furniture is removed by
+the normaliser, the same way for text and PDF input.
+"""
+import codecs
+from dataclasses import dataclass
+
+from records.parsing.errors import ParseError
+
+PDF_SIGNATURE = b"%PDF-"
+# PDFium marks a hyphen it found at a line end with one of these.
+SOFT_HYPHENS = ("\x02", "\ufffe")
+
+
+@dataclass
+class Extracted:
+    text: str
+    kind: str  # "pdf" or "text"
+    pages: int
+    layout: str  # "pdf", "blank-lines" or "lines": how paragraphs are marked (see normalize.py)
+
+
+def extract(data):
+    """Return the text of a record file given as bytes; ParseError when it is neither PDF nor text."""
+    if not data or not data.strip():
+        raise ParseError("the file is empty")
+    if PDF_SIGNATURE in data[:1024]:
+        return extract_pdf(data)
+    return extract_text(data)
+
+
+def extract_text(data):
+    text = None
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = _decode(data, encoding)
+            break
+    if text is None:
+        text = _decode(data, "utf-8")
+    if "\x00" in text:
+        raise ParseError("the file is binary, not a PDF or a text file")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.count("\f") + 1
+    layout = "blank-lines" if _has_blank_line_paragraphs(text) else "lines"
+    return Extracted(text=text, kind="text", pages=pages, layout=layout)
+
+
+def _decode(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ParseError("the file is neither a PDF nor UTF-8 text") from None
+
+
+def _has_blank_line_paragraphs(text):
+    lines = text.split("\n")
+    blank = sum(1 for line in lines if not line.strip())
+    return blank * 12 >= len(lines)
+
+
+def extract_pdf(data):
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        raise ParseError(f"the PDF cannot be opened ({exc})") from None
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    pages.append(_page_text(textpage, page.get_width()))
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    except pdfium.PdfiumError as exc:
+        raise ParseError(f"the PDF cannot be read ({exc})") from None
+    finally:
+        pdf.close()
+    text = "\f".join(pages)
+    if not text.strip():
+        raise ParseError("the PDF has no text layer (an image-only scan?)")
+    return Extracted(text=text, kind="pdf", pages=len(pages), layout="pdf")
+
+
+@dataclass
+class _Line:
+    x: float  # where the first character starts
+    y: float  # its baseline
+    text: str
+
+
+def _page_text(textpage, page_width):
+    lines = _lines(textpage)
+    if not lines:
+        return ""
+    middle = page_width / 2
+    margins = {}
+    for line in lines:
+        column = line.x >= middle
+        margins[column] = min(margins.get(column, line.x), line.x)
+    pitch = _line_pitch(lines)
+    out = [lines[0].text]
+    for previous, line in zip(lines, lines[1:]):
+        if _starts_paragraph(line, previous, margins[line.x >= middle], pitch):
+            out.append("")
+        out.append(line.text)
+    return "\n".join(out)
+
+
+def _starts_paragraph(line, previous, margin, pitch):
+    indented = line.x - margin > 8
+    drop = previous.y - line.y
+    if drop <= 0 or abs(previous.x - line.x) > 150:
+        # The first line of a new column (or a jump across the page): a paragraph only if indented.
+        return indented
+    if drop > 1.4 * pitch:  # paragraph spacing: about 18 pt against 12 between lines
+        return True
+    # Indented against its column and against the line above: a paragraph's first line.
+    return indented and line.x - previous.x > 8
+
+
+def _line_pitch(lines):
+    drops = sorted(a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 40)
+    return drops[len(drops) // 2] if drops else 12.0
+
+
+def _lines(textpage):
+    """The page's lines in PDFium's reading order, each with the position of its first character."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    text = textpage.get_text_range()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    lines = []
+    position = 0
+    # PDFium puts a generated CR LF between lines; string offsets are character indices.
+    for raw in text.split("\r\n"):
+        stripped = raw.strip()
+        if stripped:
+            first = position + len(raw) - len(raw.lstrip())
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, x, y)
+            for hyphen in SOFT_HYPHENS:
+                stripped = stripped.replace(hyphen, "-")
+            lines.append(_Line(x=x.value, y=y.value, text=stripped))
+        position += len(raw) + 2
+    return lines

@@ -1,0 +1,102 @@
+"""Speaker labels: the words that open every turn of a verbatim record.
+
+    Mr. Nebenzia (Russian Federation) (spoke in Russian): ...
+    The President: ...
+    Le Président (parle en anglais) : ...
+    孙磊先生（中国）：...
+
+A label is a presiding-officer label, an office ('The Secretary-General') or a
+person (honorific and name, or name and honorific in Chinese), then optionally
+a parenthetical naming a State or an organisation, then optionally the
+language the speech was delivered in, then a colon.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from records.parsing.lexicon import fold
+
+MAX_LABEL = 220
+PAREN = r"[(（]\s*(?P<paren>[^()（）]{1,120}?(?:[(（][^()（）]{1,60}[)）][^()（）]{0,40})?)\s*[)）]"
+
+
+@dataclass
+class Label:
+    text: str  # as printed, without the language note and the colon
+    end: int  # where the speech starts in the paragraph
+    kind: str  # "president", "office" or "person"
+    name: str = None  # the person's name without honorific
+    paren: str = None  # State or organisation in brackets, as printed
+    spoken_language: str = None
+    organization: str = None  # for offices
+
+
+def parse_label(text, lexicon):
+    """The label at the start of a paragraph, or None."""
+    head = text[:MAX_LABEL]
+    match = _label_rx(lexicon).match(head)
+    if not match:
+        return None
+    who = match.group("who").strip()
+    paren = match.group("paren")
+    note_start = match.start("note") if match.group("note") else match.start("colon")
+    spoke = match.group("lang")
+    if paren and spoke is None:
+        # A lone bracket may be the language note itself: 'Mr. Chambas (spoke in French):'.
+        note = re.fullmatch(lexicon.spoke_in, f"({paren})", re.IGNORECASE)
+        if note:
+            spoke, paren = note.group("lang"), None
+            note_start = max(head.rfind("(", 0, match.start("paren")), head.rfind("（", 0, match.start("paren")))
+    language = None
+    if spoke is not None:
+        language = lexicon.language_codes.get(fold(re.sub(r"\s+", " ", spoke)))
+        if language is None:
+            return None  # '(spoke in Foo)' with an unknown language: not a label we understand
+    label = Label(text=head[:note_start].strip(), end=match.end(), kind="person", paren=paren,
+                  spoken_language=language)
+    if who in lexicon.president_labels:
+        label.kind = "president"
+    elif who in lexicon.office_labels:
+        label.kind = "office"
+        label.organization = lexicon.office_labels[who]
+    else:
+        label.name = strip_honorific(who, lexicon)
+    return label
+
+
+def strip_honorific(who, lexicon):
+    for honorific in sorted(lexicon.honorifics, key=len, reverse=True):
+        if lexicon.honorific_position == "prefix" and who.startswith(honorific + " "):
+            return who[len(honorific):].strip()
+        if lexicon.honorific_position == "suffix" and who.endswith(honorific) and len(who) > len(honorific):
+            return who[: -len(honorific)].strip()
+    return who
+
+
+def name_key(name, lexicon):
+    """A name folded for comparison: 'Mr. Zhang Jun' and 'Zhang Jun' and 'zhang  jun' agree."""
+    if not name:
+        return ""
+    name = strip_honorific(name.strip(), lexicon)
+    return re.sub(r"[\s·.\-‐‑]+", "", fold(name))
+
+
+@lru_cache(maxsize=None)
+def _label_rx(lexicon):
+    fixed = sorted(list(lexicon.president_labels) + list(lexicon.office_labels), key=len, reverse=True)
+    fixed_rx = "|".join(re.escape(label) for label in fixed)
+    honorifics = "|".join(re.escape(h) for h in sorted(lexicon.honorifics, key=len, reverse=True))
+    if lexicon.honorific_position == "suffix":
+        person = rf"[^\s\d（）()：:，,。、；;“”\"]{{1,24}}?(?:{honorifics})"
+    else:
+        first = r"[^\W\d_][\w'’.\-‐]*"
+        particles = "|".join(re.escape(p) for p in lexicon.name_particles)
+        particle = rf"(?:{particles})(?=\s)" if particles else r"(?!x)x"
+        # Later name words are capitalised (or caseless scripts) or particles: 'Mr. Guterres said:' is no label.
+        capital = r"(?:[^\W\d_a-zà-ÿа-яё])[\w'’.\-‐]*"
+        person = rf"(?:{honorifics})\s*{first}(?:\s+(?:{particle}|{capital})){{0,7}}"
+    source = (rf"^(?P<who>{fixed_rx}|{person})"
+              rf"(?:\s*{PAREN})?"
+              rf"(?:\s*(?P<note>{lexicon.spoke_in}))?"
+              rf"(?P<colon>{lexicon.label_colon})")
+    return re.compile(source, re.IGNORECASE if lexicon.honorific_position == "suffix" else 0)

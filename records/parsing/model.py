@@ -1,0 +1,66 @@
+"""What the parser returns: plain dataclasses, no database."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Member:
+    country: str  # ISO3
+    name: str  # representative as printed, with honorific
+
+
+@dataclass
+class Speech:
+    seq: int
+    label: str
+    name: str | None
+    country: str | None
+    organization: str | None
+    role: str  # president | member | invited | briefer
+    national_capacity: bool
+    spoken_language: str
+    text: str
+    resolutions_cited: list = field(default_factory=list)
+    documents_cited: list = field(default_factory=list)
+
+
+@dataclass
+class Vote:
+    seq: int
+    after_speech: int | None
+    subject: str
+    draft: str | None
+    in_favour: list
+    against: list
+    abstaining: list
+    outcome: str
+    vetoed_by: list
+    resolution: str | None
+
+
+@dataclass
+class Record:
+    meeting: int
+    resumption: int | None
+    language: str
+    status: str
+    job_number: str | None
+    council_year: int | None
+    date: str  # ISO date
+    scheduled: str | None  # HH:MM
+    opened: str | None
+    closed: str | None
+    place: str | None
+    president: Member
+    members: list
+    agenda: list
+    speeches: list
+    votes: list
+    resolutions_cited: list
+    documents_cited: list
+    pages: int = 0
+    warnings: list = field(default_factory=list)
+
+    @property
+    def symbol(self):
+        base = f"S/PV.{self.meeting}"
+        return f"{base} (Resumption {self.resumption})" if self.resumption else base

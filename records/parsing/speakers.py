@@ -1,0 +1,61 @@
+"""Who speaks: a label resolved against the cover's President and members.
+
+role: 'president' for the presiding officer's turns; 'member' for a Council
+member's representative; 'invited' for a State that is not a member (rule 37);
+'briefer' for anyone without a State (officials, organisations, civil society).
+"""
+from records.parsing.countries import index_for
+from records.parsing.labels import name_key
+from records.parsing.model import Speech
+
+
+class Speakers:
+    def __init__(self, cover, lexicon):
+        self.lexicon = lexicon
+        self.index = index_for(lexicon.code)
+        self.president = cover.president
+        self.council = {m.country for m in cover.members} | {cover.president.country}
+        self.by_name = {}
+        for member in [cover.president] + list(cover.members):
+            for name in member.name.split("/"):  # 'Mr. Landau/Mr. Waltz'
+                key = name_key(name, lexicon)
+                if key:
+                    self.by_name.setdefault(key, member.country)
+
+    def speech(self, seq, label, text, record_language):
+        speech = Speech(seq=seq, label=label.text, name=label.name, country=None, organization=None,
+                        role="briefer", national_capacity=False,
+                        spoken_language=label.spoken_language or record_language, text=text)
+        if label.kind == "president":
+            speech.role = "president"
+            speech.country = self.president.country
+            speech.national_capacity = any(self.lexicon.rx(p).search(text) for p in self.lexicon.national_capacity)
+        elif label.kind == "office":
+            speech.organization = label.organization
+        else:
+            speech.country, speech.organization = self._affiliation(label)
+            if speech.country:
+                speech.role = "member" if speech.country in self.council else "invited"
+        return speech
+
+    def _affiliation(self, label):
+        """(country, organisation) for a person's label."""
+        if not label.paren:
+            return None, None  # no State named: speaking as an official or a chair
+        country = self.index.resolve(label.paren) or self._council_short_form(label.paren)
+        if country:
+            return country, None
+        # A bracket that names no State: an organisation, or a typo for the speaker's own
+        # State ('菲普斯先生(联合国)' for the United Kingdom), recognised by the speaker's name.
+        by_name = self.by_name.get(name_key(label.name, self.lexicon))
+        if by_name:
+            return by_name, None
+        return None, label.paren
+
+    def _council_short_form(self, text):
+        """'United Kingdom' for 'United Kingdom of Great Britain and Northern Ireland': a member's name begins so."""
+        key = self.index.key(text)
+        if len(key) < 4:
+            return None
+        matches = [c for c in self.council if self.index.key(self.index.name(c)).startswith(key)]
+        return matches[0] if len(matches) == 1 else None
