@@ -24,3 +24,20 @@ def shared_path(*parts):
 def english_pdfs():
     folder = SHARED / "records" / "en" / "pdf"
     return sorted(folder.glob("*.pdf")) if folder.exists() else []
+
+
+def load_contract_checker():
+    """../shared/contract/check_record.py as a module (it is standard library only)."""
+    import importlib.util
+
+    path = shared_path("contract", "check_record.py")
+    spec = importlib.util.spec_from_file_location("check_record", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def contract_schema():
+    import json
+
+    return json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))

@@ -97,7 +97,8 @@ class CountryIndex:
             parts.append(escaped)
         body = "|".join(parts)
         if self.lexicon.cjk:
-            return re.compile(f"(?:{body})")
+            stop = f"(?!{re.escape(self.lexicon.language_suffix)})" if self.lexicon.language_suffix else ""
+            return re.compile(f"(?:{body}){stop}")
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 

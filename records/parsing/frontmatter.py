@@ -50,7 +50,7 @@ def parse_cover(blocks, lexicon):
         organ = next((o for o in lexicon.other_organs if o in text), None)
         if organ:
             raise ParseError(f"not a Security Council record: the first page is headed '{organ}'")
-        raise ParseError("no 'Security Council' heading on the first page")
+        raise ParseError("not a Security Council verbatim record: no 'Security Council' heading on the first page")
     warnings = []
     meeting, resumption = _meeting_number(text, lexicon)
     date_index, date = _date(lines, lexicon)

@@ -80,6 +80,8 @@ class Lexicon:
     resolution_words: tuple
     # Leading articles dropped when matching country names ('the Niger', "l'Ukraine").
     articles: tuple = ()
+    # What after a country's name makes it a language's name ('西班牙语' is Spanish, not Spain).
+    language_suffix: str = ""
     # Short forms of country names speakers and records use, name -> ISO3.
     country_aliases: dict = field(default_factory=dict)
     # Prefixes glued to number words ('و' in Arabic 'والثمانون').

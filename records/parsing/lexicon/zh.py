@@ -58,6 +58,7 @@ LEXICON = Lexicon(
                      "伊朗": "IRN", "委内瑞拉": "VEN", "玻利维亚": "BOL", "韩国": "KOR", "朝鲜": "PRK",
                      "巴勒斯坦": "PSE", "教廷": "VAT", "梵蒂冈": "VAT", "土耳其": "TUR", "越南": "VNM",
                      "刚果": "COG", "刚果（金）": "COD", "科特迪瓦": "CIV"},
+    language_suffix="语",
     cjk=True,
     terminal_punctuation="。！？：；…”」』.!?:;\"",
 )
