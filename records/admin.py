@@ -1,7 +1,18 @@
-"""Admin: every model browsable, with list columns, filters and search that an archivist uses."""
-from django.contrib import admin
+"""Admin: every model browsable, with list columns, filters and search that an archivist uses.
+
+Records are uploaded here (several files at once) and can be re-parsed with the
+current parser; both go through records.ingest.import_record.
+"""
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from records import models
+from records.ingest import FAILED, import_record
+from records.uploads import RecordUploadForm, SizeLimitUploadHandler
 
 
 @admin.register(models.Country)
@@ -66,13 +77,64 @@ class RecordAdmin(admin.ModelAdmin):
                     "has_discrepancies"]
     list_filter = ["language", "status", "parser_version"]
     search_fields = ["filename", "sha256", "job_number", "meeting__number"]
-    readonly_fields = ["sha256", "size", "imported_at", "parser_version", "discrepancies"]
+    readonly_fields = ["sha256", "size", "imported_at", "parser_version", "discrepancy_list"]
+    exclude = ["discrepancies"]
     raw_id_fields = ["meeting"]
     inlines = [AgendaItemInline]
+    actions = ["reparse"]
+    change_list_template = "admin/records/record/change_list.html"
 
     @admin.display(boolean=True, description="differs")
     def has_discrepancies(self, obj):
         return bool(obj.discrepancies)
+
+    @admin.display(description="differences from the meeting as first imported")
+    def discrepancy_list(self, obj):
+        return "\n".join(obj.discrepancies) or "none"
+
+    def get_urls(self):
+        upload = csrf_exempt(self.admin_site.admin_view(self.upload_view))
+        return [path("upload/", upload, name="records_record_upload")] + super().get_urls()
+
+    def upload_view(self, request):
+        # The size limit must be in place before anything reads the request body, CSRF included:
+        # so the view is exempted from the middleware and protected here, after the handler is set.
+        limiter = SizeLimitUploadHandler(request, settings.RECORD_UPLOAD_MAX_BYTES)
+        request.upload_handlers.insert(0, limiter)
+        return csrf_protect(self._upload)(request, limiter)
+
+    def _upload(self, request, limiter):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = []
+        form = RecordUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            limit_mb = settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000
+            results = [{"name": name, "status": FAILED,
+                        "message": f"the file is larger than the {limit_mb:.1f} MB limit"}
+                       for name in limiter.too_large]
+            if form.is_valid() or limiter.too_large:
+                for uploaded in form.cleaned_data.get("files", []) if form.is_valid() else []:
+                    result = import_record(uploaded, source_name=uploaded.name)
+                    results.append({"name": uploaded.name, "status": result.status, "message": result.message,
+                                    "meeting": result.meeting, "discrepancies": result.discrepancies})
+                form = RecordUploadForm()
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "results": results, "title": "Upload verbatim records",
+                   "limit_mb": settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000}
+        return TemplateResponse(request, "admin/records/record/upload.html", context)
+
+    @admin.action(description="Re-parse selected records with the current parser", permissions=["change"])
+    def reparse(self, request, queryset):
+        for record in queryset.select_related("meeting"):
+            try:
+                with record.file.open("rb") as handle:
+                    result = import_record(handle.read(), source_name=record.filename, force=True)
+            except OSError as exc:
+                self.message_user(request, f"{record}: the stored file cannot be read ({exc})", messages.ERROR)
+                continue
+            level = messages.ERROR if result.status == FAILED else messages.SUCCESS
+            self.message_user(request, f"{record}: {result.message}", level)
 
 
 @admin.register(models.Member)

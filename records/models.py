@@ -94,6 +94,8 @@ class Meeting(models.Model):
     president_country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.PROTECT, related_name="presidencies"
     )
+    # The language version the meeting-level facts (times, members, votes) were taken from.
+    source = models.ForeignKey("Record", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MeetingQuerySet.as_manager()

@@ -41,3 +41,21 @@ def contract_schema():
     import json
 
     return json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path_factory):
+    """Stored record files go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+def table_counts():
+    """Rows in every table of the records app: to show that a failed import changed nothing."""
+    from django.apps import apps
+
+    return {model.__name__: model.objects.count() for model in apps.get_app_config("records").get_models()}
+
+
+def all_records():
+    """The seed and the development PDFs that are present."""
+    return [SEED] + english_pdfs()

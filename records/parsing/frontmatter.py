@@ -37,8 +37,13 @@ def split_cover(blocks, lexicon):
     for i, block in enumerate(blocks):
         if any(rx.match(block.text) for rx in openers):
             return i
-    for i, block in enumerate(blocks):
-        if parse_label(block.text, lexicon):
+    # Without an opening line, the first label after the cover's headings ('主席:' heads the cover's
+    # President line and would read as the President's label).
+    headings = [lexicon.rx(p) for p in (lexicon.agenda_heading, lexicon.members_heading, lexicon.president_heading)]
+    after = max((i for i, block in enumerate(blocks) if any(rx.match(line) for rx in headings
+                                                           for line in block.lines)), default=-1)
+    for i in range(after + 1, len(blocks)):
+        if parse_label(blocks[i].text, lexicon):
             return i
     return len(blocks)
 

@@ -1,11 +1,19 @@
-"""Load the bundled sample data. Until the parser lands, the sample is the country table."""
-from django.core.management.base import BaseCommand
+"""Load the bundled sample record (S/PV.9589 in Chinese) if it is not in the archive yet."""
+from pathlib import Path
 
-from records.models import Country
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from records.ingest import import_record
+
+SAMPLE = Path(settings.BASE_DIR) / "samples" / "S_PV.9589_zh.txt"
 
 
 class Command(BaseCommand):
-    help = "Load the bundled sample data (idempotent)."
+    help = "Import the bundled sample record (idempotent)."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"Sample data: {Country.objects.count()} countries.")
+        result = import_record(SAMPLE)
+        if not result.ok:
+            raise CommandError(f"{SAMPLE.name}: {result.message}")
+        self.stdout.write(f"Sample {result.meeting.symbol}: {result.message}.")

@@ -1,0 +1,422 @@
+"""Import a record file into the archive: one function, one transaction, idempotent.
+
+    import_record(path_or_file, source_name="S_PV.8700_E.pdf") -> ImportResult
+
+Every entry point (the admin upload, the admin's re-parse action, the
+import_records and load_sample commands) calls import_record. It reads the
+file (refusing it above the size limit before parsing), parses it, and saves
+the parse in one transaction: a failure anywhere leaves the database as it was.
+
+- The same bytes twice (same SHA-256) is a no-op: "already imported".
+- A new version of a language version already stored (same meeting and
+  language, other bytes) replaces its speeches, votes and mentions in place,
+  keeping each speech's row and seq, so permalinks survive.
+- Another language of a meeting attaches to the same Meeting. Meeting-level
+  facts come from the first version imported; where a later one disagrees, the
+  import succeeds and the difference is written on the new Record.
+"""
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from records import models
+from records.parsing import PARSER_VERSION, ParseError, parse_bytes
+from records.parsing.labels import strip_honorific
+from records.parsing.lexicon import get as lexicon_for
+
+logger = logging.getLogger(__name__)
+IMPORTED, REPLACED, UNCHANGED, FAILED = "imported", "replaced", "unchanged", "failed"
+LOCK_NAMESPACE = 958901  # first key of the advisory lock that serialises imports of one meeting
+
+
+class ImportRejected(Exception):
+    """The file cannot be imported; the message says why, for the person who uploaded it."""
+
+
+@dataclass
+class ImportResult:
+    status: str
+    source_name: str
+    message: str = ""
+    record: object = None
+    discrepancies: list = field(default_factory=list)
+
+    @property
+    def meeting(self):
+        return self.record.meeting if self.record is not None else None
+
+    @property
+    def ok(self):
+        return self.status != FAILED
+
+
+def import_record(source, *, source_name=None, parsed=None, force=False, max_bytes=None):
+    """Import one record file (a path, a file object or bytes). Never raises for bad input."""
+    name = source_name or _name_of(source)
+    try:
+        data = read_source(source, max_bytes=max_bytes)
+        digest = hashlib.sha256(data).hexdigest()
+        existing = models.Record.objects.filter(sha256=digest).select_related("meeting").first()
+        if existing is not None and not force:
+            return ImportResult(UNCHANGED, name, "already imported", record=existing)
+        if parsed is None:
+            parsed = parse_source(data)
+        return save_parsed(parsed, data, digest, name, force=force)
+    except ImportRejected as exc:
+        return ImportResult(FAILED, name, str(exc))
+    except DatabaseError as exc:
+        logger.exception("import of %s failed in the database", name)
+        return ImportResult(FAILED, name, f"the record could not be saved ({type(exc).__name__}); nothing was changed")
+
+
+def read_source(source, max_bytes=None):
+    """The file's bytes, refusing anything above the size limit before reading it whole."""
+    limit = max_bytes or settings.RECORD_UPLOAD_MAX_BYTES
+    size = _size_of(source)
+    if size is not None and size > limit:
+        raise ImportRejected(f"the file is {_megabytes(size)}, larger than the {_megabytes(limit)} limit")
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+    elif isinstance(source, (str, Path)):
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise ImportRejected(f"cannot read the file ({exc.strerror or exc})") from None
+    else:
+        source.seek(0)
+        data = source.read(limit + 1)
+    if len(data) > limit:
+        raise ImportRejected(f"the file is larger than the {_megabytes(limit)} limit")
+    return data
+
+
+def parse_source(data):
+    """Parse bytes into the parser's Record, or ImportRejected saying what is wrong."""
+    try:
+        parsed = parse_bytes(data)
+    except ParseError as exc:
+        raise ImportRejected(str(exc)) from None
+    if not parsed.speeches:
+        raise ImportRejected("no speaker turns found: the text may be damaged or not a complete record")
+    return parsed
+
+
+def save_parsed(parsed, data, digest, source_name, force=False):
+    written = []  # files stored during the transaction, removed again if it fails
+    try:
+        with transaction.atomic():
+            _lock_meeting(parsed.meeting, parsed.resumption)
+            # Re-check under the lock: another process may have imported these bytes meanwhile.
+            existing = models.Record.objects.filter(sha256=digest).select_related("meeting").first()
+            if existing is not None and not force:
+                return ImportResult(UNCHANGED, source_name, "already imported", record=existing)
+            return _Saver(parsed, data, digest, source_name, written).save()
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        raise
+
+
+def _lock_meeting(number, resumption):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, number * 100 + (resumption or 0)])
+
+
+class _Saver:
+    """Writes one parsed record; used inside save_parsed's transaction only."""
+
+    def __init__(self, parsed, data, digest, source_name, written):
+        self.written = written
+        self.parsed = parsed
+        self.data = data
+        self.digest = digest
+        self.source_name = source_name
+        self.lexicon = lexicon_for(parsed.language)
+        self.countries = {}
+
+    def save(self):
+        parsed = self.parsed
+        meeting, created = models.Meeting.objects.get_or_create(
+            number=parsed.meeting, resumption=parsed.resumption,
+            defaults={"date": parsed.date, "status": parsed.status},
+        )
+        record = models.Record.objects.filter(meeting=meeting, language=parsed.language).first()
+        status = REPLACED if record is not None else IMPORTED
+        if record is None:
+            record = models.Record(meeting=meeting, language=parsed.language)
+        self._fill_record(record)
+        is_source = created or meeting.source_id in (None, record.id)
+        if is_source:
+            self._fill_meeting(meeting, record)
+            discrepancies = []
+        else:
+            discrepancies = self._compare(meeting)
+            self._add_member_names(meeting)
+        record.discrepancies = discrepancies
+        record.save()
+        self._save_agenda(record)
+        speeches = self._save_speeches(record, meeting)
+        if is_source:
+            self._save_votes(meeting, speeches)
+        self._save_mentions(record, speeches)
+        message = {IMPORTED: "imported", REPLACED: "replaced the earlier version"}[status]
+        if discrepancies:
+            message += f"; differs from the meeting as first imported in {len(discrepancies)} ways"
+        return ImportResult(status, self.source_name, message, record=record, discrepancies=discrepancies)
+
+    # The record and its file.
+
+    def _fill_record(self, record):
+        parsed = self.parsed
+        old_file = record.file.name if record.pk else None
+        record.filename = Path(self.source_name).name[:255]
+        record.sha256 = self.digest
+        record.size = len(self.data)
+        record.job_number = parsed.job_number or ""
+        record.status = parsed.status
+        record.pages = parsed.pages
+        record.parser_version = PARSER_VERSION
+        record.imported_at = timezone.now()
+        if old_file is None or not old_file.endswith(f"/{self.digest}/{record.filename}"):
+            # Stored by checksum, so earlier versions' files stay as they were.
+            record.file.save(record.filename, ContentFile(self.data), save=False)
+            self.written.append((record.file.storage, record.file.name))
+
+    # Meeting-level facts, from the source version.
+
+    def _fill_meeting(self, meeting, record):
+        parsed = self.parsed
+        meeting.date = parsed.date
+        meeting.scheduled = parsed.scheduled
+        meeting.opened = parsed.opened
+        meeting.closed = parsed.closed
+        meeting.place = parsed.place or ""
+        meeting.council_year = parsed.council_year
+        meeting.status = parsed.status
+        meeting.president_country = self._country(parsed.president.country)
+        if meeting.source_id is None:
+            record.save()
+            meeting.source = record
+        meeting.save()
+        seats = [(parsed.president, True)] + [(m, False) for m in parsed.members]
+        keep = []
+        for member, is_president in seats:
+            seat, _ = models.Member.objects.update_or_create(
+                meeting=meeting, country=self._country(member.country),
+                defaults={"representative": member.name, "is_president": is_president},
+            )
+            seat.names = {**seat.names, parsed.language: member.name}
+            seat.save(update_fields=["names"])
+            keep.append(seat.pk)
+        meeting.members.exclude(pk__in=keep).delete()
+
+    def _add_member_names(self, meeting):
+        parsed = self.parsed
+        seats = {m.country_id: m for m in meeting.members.all()}
+        for member in [parsed.president] + list(parsed.members):
+            seat = seats.get(member.country)
+            if seat is not None:
+                seat.names = {**seat.names, parsed.language: member.name}
+                seat.save(update_fields=["names"])
+
+    def _compare(self, meeting):
+        """What this version says differently from the meeting as stored; nothing is overwritten."""
+        parsed = self.parsed
+        source_language = meeting.source.language if meeting.source else "?"
+        out = []
+
+        def differ(what, here, there):
+            if here != there:
+                out.append(f"{what}: {here if here is not None else '-'} in this version, "
+                           f"{there if there is not None else '-'} in the {source_language} version")
+
+        differ("date", parsed.date, meeting.date.isoformat())
+        for name in ("scheduled", "opened", "closed"):
+            stored = getattr(meeting, name)
+            differ(f"{name} time", getattr(parsed, name), stored.strftime("%H:%M") if stored else None)
+        differ("council year", parsed.council_year, meeting.council_year)
+        differ("president", parsed.president.country, meeting.president_country_id)
+        differ("members", ", ".join(sorted(m.country for m in parsed.members)),
+               ", ".join(sorted(meeting.members.filter(is_president=False).values_list("country_id", flat=True))))
+        if meeting.source is not None:
+            differ("speeches", len(parsed.speeches), meeting.source.speeches.count())
+        votes = list(meeting.votes.prefetch_related("ballots").order_by("seq"))
+        differ("votes", len(parsed.votes), len(votes))
+        for vote, stored in zip(parsed.votes, votes):
+            differ(f"vote {vote.seq} outcome", vote.outcome, stored.outcome)
+            differ(f"vote {vote.seq} ballots", _ballot_text(vote), _stored_ballot_text(stored))
+        return out
+
+    # Agenda, speeches, votes, mentions.
+
+    def _save_agenda(self, record):
+        record.agenda_items.all().delete()
+        models.AgendaItem.objects.bulk_create(
+            models.AgendaItem(record=record, position=i, text=text) for i, text in enumerate(self.parsed.agenda, 1)
+        )
+
+    def _save_speeches(self, record, meeting):
+        """Update speeches in place by seq, so a speech keeps its row (and its links) across versions."""
+        existing = {s.seq: s for s in record.speeches.all()}
+        parallel = self._parallel_speakers(meeting, record)
+        saved, to_create, to_update = {}, [], []
+        for parsed in self.parsed.speeches:
+            speech = existing.pop(parsed.seq, None) or models.Speech(record=record, seq=parsed.seq)
+            speech.label = parsed.label
+            speech.name = parsed.name or ""
+            speech.country = self._country(parsed.country)
+            speech.organization = parsed.organization or ""
+            speech.role = parsed.role
+            speech.national_capacity = parsed.national_capacity
+            speech.spoken_language = parsed.spoken_language
+            speech.text = parsed.text
+            speech.speaker = parallel.get(parsed.seq) or self._speaker(parsed)
+            (to_update if speech.pk else to_create).append(speech)
+            saved[parsed.seq] = speech
+        if existing:
+            models.Speech.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
+        models.Speech.objects.bulk_update(to_update, ["label", "name", "country", "organization", "role",
+                                                      "national_capacity", "spoken_language", "text", "speaker"])
+        models.Speech.objects.bulk_create(to_create)
+        return saved
+
+    def _parallel_speakers(self, meeting, record):
+        """Speakers of the same turns in the meeting's other language versions, by seq."""
+        others = models.Speech.objects.filter(record__meeting=meeting, speaker__isnull=False).exclude(record=record)
+        found = {}
+        for seq, speaker_id, country_id in others.values_list("seq", "speaker_id", "country_id"):
+            parsed = self._parsed_speech(seq)
+            if parsed is not None and parsed.country == country_id:
+                found.setdefault(seq, speaker_id)
+        speakers = models.Speaker.objects.in_bulk(set(found.values()))
+        return {seq: speakers[pk] for seq, pk in found.items()}
+
+    def _parsed_speech(self, seq):
+        if 1 <= seq <= len(self.parsed.speeches):
+            return self.parsed.speeches[seq - 1]
+        return None
+
+    def _speaker(self, parsed):
+        name = parsed.name
+        country = parsed.country
+        if parsed.role == "president":
+            president = self.parsed.president.name
+            if "/" in president:
+                return None  # two people shared the chair: the turn cannot be attributed to one
+            name = strip_honorific(president, self.lexicon)
+        if not name:
+            return None
+        slug = slugify(f"{name} {country or ''}", allow_unicode=True)[:200] or None
+        if slug is None:
+            return None
+        speaker, _ = models.Speaker.objects.get_or_create(
+            slug=slug, defaults={"name": name, "country": self._country(country),
+                                 "organization": parsed.organization or ""},
+        )
+        return speaker
+
+    def _save_votes(self, meeting, speeches):
+        existing = {v.seq: v for v in meeting.votes.all()}
+        for parsed in self.parsed.votes:
+            vote = existing.pop(parsed.seq, None) or models.Vote(meeting=meeting, seq=parsed.seq)
+            vote.subject = parsed.subject
+            vote.draft = parsed.draft or ""
+            vote.outcome = parsed.outcome
+            vote.after_speech = parsed.after_speech
+            vote.resolution = self._resolution(parsed.resolution)
+            vote.save()
+            vote.ballots.all().delete()
+            models.Ballot.objects.bulk_create(
+                models.Ballot(vote=vote, country=self._country(code), position=position,
+                              veto=code in parsed.vetoed_by)
+                for position, codes in (("in_favour", parsed.in_favour), ("against", parsed.against),
+                                        ("abstaining", parsed.abstaining))
+                for code in codes
+            )
+        for stale in existing.values():
+            stale.delete()
+
+    def _save_mentions(self, record, speeches):
+        record.resolution_mentions.all().delete()
+        record.document_mentions.all().delete()
+        resolution_rows, document_rows = [], []
+        in_speeches_res, in_speeches_doc = set(), set()
+        for parsed in self.parsed.speeches:
+            speech = speeches[parsed.seq]
+            for cited in parsed.resolutions_cited:
+                resolution_rows.append(models.ResolutionMention(record=record, speech=speech,
+                                                                resolution=self._resolution(cited)))
+                in_speeches_res.add(cited)
+            for symbol in parsed.documents_cited:
+                document_rows.append(models.DocumentMention(record=record, speech=speech, symbol=symbol[:60]))
+                in_speeches_doc.add(symbol)
+        # Citations outside the turns (agenda, cover, vote announcements in headings) belong to the record.
+        for cited in self.parsed.resolutions_cited:
+            if cited not in in_speeches_res:
+                resolution_rows.append(models.ResolutionMention(record=record, resolution=self._resolution(cited)))
+        for symbol in self.parsed.documents_cited:
+            if symbol not in in_speeches_doc:
+                document_rows.append(models.DocumentMention(record=record, symbol=symbol[:60]))
+        models.ResolutionMention.objects.bulk_create(resolution_rows)
+        models.DocumentMention.objects.bulk_create(document_rows)
+
+    # Lookups.
+
+    def _country(self, iso3):
+        if not iso3:
+            return None
+        if iso3 not in self.countries:
+            country = models.Country.objects.filter(iso3=iso3).first()
+            if country is None:
+                raise ImportRejected(f"the record names a country code the archive does not know: {iso3}")
+            self.countries[iso3] = country
+        return self.countries[iso3]
+
+    def _resolution(self, cited):
+        if not cited:
+            return None
+        number, year = cited.split(" ")
+        resolution, _ = models.Resolution.objects.get_or_create(number=int(number),
+                                                               defaults={"year": int(year.strip("()"))})
+        return resolution
+
+
+def _ballot_text(vote):
+    return "; ".join(f"{position}: {', '.join(sorted(codes))}" for position, codes in (
+        ("in favour", vote.in_favour), ("against", vote.against), ("abstaining", vote.abstaining)))
+
+
+def _stored_ballot_text(vote):
+    positions = {"in_favour": [], "against": [], "abstaining": []}
+    for ballot in vote.ballots.all():
+        positions[ballot.position].append(ballot.country_id)
+    return "; ".join(f"{label}: {', '.join(sorted(positions[key]))}" for key, label in (
+        ("in_favour", "in favour"), ("against", "against"), ("abstaining", "abstaining")))
+
+
+def _name_of(source):
+    if isinstance(source, (str, Path)):
+        return Path(source).name
+    return getattr(source, "name", None) or "upload"
+
+
+def _size_of(source):
+    if isinstance(source, (bytes, bytearray)):
+        return len(source)
+    if isinstance(source, (str, Path)):
+        try:
+            return Path(source).stat().st_size
+        except OSError:
+            return None
+    return getattr(source, "size", None)
+
+
+def _megabytes(size):
+    return f"{size / 1_000_000:.1f} MB"
