@@ -20,6 +20,7 @@ from records.parsing.votes import VoteBlock, build_vote
 @dataclass
 class Turn:
     label: object
+    page: int
     paragraphs: list = field(default_factory=list)
 
 
@@ -32,7 +33,7 @@ class Body:
     warnings: list
 
 
-def parse_body(blocks, lexicon, cover, record_language):
+def parse_body(blocks, lexicon, cover, record_language, paged=False):
     blocks = _split_soft_blocks(blocks, lexicon)
     labels = [parse_label(block.text, lexicon) for block in blocks]
     headings = _headings(blocks, labels, lexicon, cover.agenda)
@@ -51,7 +52,7 @@ def parse_body(blocks, lexicon, cover, record_language):
             continue
         if label is not None:
             in_vote = None
-            turns.append(Turn(label=label, paragraphs=[block.text[label.end:].strip()]))
+            turns.append(Turn(label=label, page=block.page, paragraphs=[block.text[label.end:].strip()]))
             continue
         if any(lexicon.rx(p).match(block.text) for p in lexicon.vote_taken):
             in_vote = VoteBlock(after_turn=len(turns) - 1)
@@ -66,6 +67,9 @@ def parse_body(blocks, lexicon, cover, record_language):
             turns[-1].paragraphs.append(block.text)
     speeches = [speakers.speech(seq, turn.label, _text(turn), record_language)
                 for seq, turn in enumerate(turns, start=1)]
+    if paged:
+        for speech, turn in zip(speeches, turns):
+            speech.page = turn.page
     votes, warnings = [], []
     for seq, vote_block in enumerate(vote_blocks, start=1):
         vote, problems = build_vote(seq, vote_block, turns, speeches, cover, lexicon)

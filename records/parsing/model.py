@@ -19,6 +19,7 @@ class Speech:
     national_capacity: bool
     spoken_language: str
     text: str
+    page: int | None = None  # page of the record where the turn begins, where the input has pages
     resolutions_cited: list = field(default_factory=list)
     documents_cited: list = field(default_factory=list)
 

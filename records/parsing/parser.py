@@ -39,7 +39,7 @@ def _parse(data):
         raise ParseError("the file has no text")
     start = split_cover(blocks, lexicon)
     cover = parse_cover(blocks[:start], lexicon)
-    body = parse_body(blocks[start:], lexicon, cover, language)
+    body = parse_body(blocks[start:], lexicon, cover, language, paged=extracted.pages > 1)
     all_text = "\n".join(block.text for block in blocks)
     front_text = "\n".join(block.text for block in blocks[:start])
     return Record(
