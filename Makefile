@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WITH_ENV = eval "$$($(PY) scripts/devenv.py)" &&
 BIND ?= 127.0.0.1:8000
+# Chromium for the browser tests, and fonts so that screenshots show Chinese and Arabic text.
+BROWSER_PACKAGES = chromium fonts-noto-cjk fonts-noto-core
 
 .PHONY: install run test db browser clean
 
@@ -28,7 +30,8 @@ run: install
 # Browser tests need Debian's chromium; install it when we may, else they skip and say why.
 browser:
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	  && (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) \
+	  && (apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null 2>&1 \
+	      || (apt-get update -qq && apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null)) \
 	  || echo "chromium not installed: browser tests will be skipped (apt-get install chromium)"; }
 
 test: install browser

@@ -26,7 +26,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from records import models
+from records import models, search
 from records.parsing import PARSER_VERSION, ParseError, parse_bytes
 from records.parsing.labels import strip_honorific
 from records.parsing.lexicon import get as lexicon_for
@@ -163,6 +163,7 @@ class _Saver:
         record.save()
         self._save_agenda(record)
         speeches = self._save_speeches(record, meeting)
+        search.index_record(record)
         if is_source:
             self._save_votes(meeting, speeches)
         self._save_mentions(record, speeches)
@@ -277,13 +278,14 @@ class _Saver:
             speech.national_capacity = parsed.national_capacity
             speech.spoken_language = parsed.spoken_language
             speech.text = parsed.text
+            speech.page = parsed.page
             speech.speaker = parallel.get(parsed.seq) or self._speaker(parsed)
             (to_update if speech.pk else to_create).append(speech)
             saved[parsed.seq] = speech
         if existing:
             models.Speech.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
         models.Speech.objects.bulk_update(to_update, ["label", "name", "country", "organization", "role",
-                                                      "national_capacity", "spoken_language", "text", "speaker"])
+                                                      "national_capacity", "spoken_language", "text", "page", "speaker"])
         models.Speech.objects.bulk_create(to_create)
         return saved
 

@@ -8,6 +8,8 @@ Votes, ballots and the seating of members are facts of the meeting, not of
 one language version. The database enforces what must hold: named unique and
 check constraints below.
 """
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -24,6 +26,11 @@ LANGUAGES = [
 ]
 LANGUAGE_CODES = [code for code, _ in LANGUAGES]
 RTL_LANGUAGES = {"ar"}
+# Languages speeches were delivered in, beyond the six (from '(spoke in Portuguese)').
+LANGUAGE_NAMES = {**dict(LANGUAGES), "pt": "Portuguese", "de": "German", "it": "Italian", "ja": "Japanese",
+                  "ko": "Korean", "tr": "Turkish", "fa": "Persian", "he": "Hebrew", "uk": "Ukrainian",
+                  "id": "Indonesian", "sw": "Swahili", "nl": "Dutch", "pl": "Polish", "el": "Greek"}
+PREFERRED_LANGUAGE = "en"  # the site's own language: its version is shown first where there is one
 
 
 class Country(models.Model):
@@ -121,9 +128,42 @@ class Meeting(models.Model):
         return f"{base} (Resumption {self.resumption})" if self.resumption else base
 
     def get_absolute_url(self):
+        return reverse(self.route("meeting"), kwargs=self.url_kwargs())
+
+    def route(self, name):
+        """The URL name of one of this meeting's pages: resumptions have their own patterns."""
+        return f"records:{name}-resumption" if self.resumption else f"records:{name}"
+
+    def url_kwargs(self):
+        kwargs = {"number": self.number}
         if self.resumption:
-            return reverse("records:meeting-resumption", args=[self.number, self.resumption])
-        return reverse("records:meeting", args=[self.number])
+            kwargs["resumption"] = self.resumption
+        return kwargs
+
+    def display_record(self, language=None):
+        """The language version to show: the one asked for, else English, else the first imported.
+
+        Uses prefetched records where there are some, so lists cost no query per row.
+        """
+        records = list(self.records.all())
+        by_language = {r.language: r for r in records}
+        for wanted in (language, PREFERRED_LANGUAGE):
+            if wanted in by_language:
+                return by_language[wanted]
+        for record in records:
+            if record.pk == self.source_id:
+                return record
+        return records[0] if records else None
+
+    @property
+    def languages(self):
+        return sorted(r.language for r in self.records.all())
+
+    @property
+    def agenda_titles(self):
+        """The agenda items' first lines, in the displayed language."""
+        record = self.display_record()
+        return [item.text.splitlines()[0] for item in record.agenda_items.all()] if record else []
 
 
 def record_upload_path(record, filename):
@@ -164,6 +204,13 @@ class Record(models.Model):
     @property
     def is_rtl(self):
         return self.language in RTL_LANGUAGES
+
+    @property
+    def language_name(self):
+        return LANGUAGE_NAMES[self.language]
+
+    def get_download_url(self):
+        return reverse(self.meeting.route("record-file"), kwargs={**self.meeting.url_kwargs(), "language": self.language})
 
 
 class AgendaItem(models.Model):
@@ -239,6 +286,10 @@ class Speech(models.Model):
     national_capacity = models.BooleanField(default=False)
     spoken_language = models.CharField(max_length=2)
     text = models.TextField()
+    page = models.PositiveSmallIntegerField(null=True, blank=True, help_text="page where the turn begins")
+    # Full-text search: each row indexed with its record language's configuration (records/search.py).
+    search_config = models.CharField(max_length=20, default="simple", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SpeechQuerySet.as_manager()
 
@@ -250,7 +301,10 @@ class Speech(models.Model):
                                    name="speech_role_valid"),
             models.CheckConstraint(condition=Q(seq__gte=1), name="speech_seq_positive"),
         ]
-        indexes = [models.Index(fields=["country", "record"], name="speech_country_idx")]
+        indexes = [
+            models.Index(fields=["country", "record"], name="speech_country_idx"),
+            GinIndex(fields=["search_vector"], name="speech_search_gin"),
+        ]
 
     def __str__(self):
         return f"{self.record} #{self.seq} {self.label}"
@@ -258,6 +312,30 @@ class Speech(models.Model):
     @property
     def anchor(self):
         return f"s{self.seq}"
+
+    @property
+    def spoken_language_name(self):
+        return LANGUAGE_NAMES.get(self.spoken_language, self.spoken_language)
+
+    @property
+    def is_interpreted(self):
+        return self.spoken_language != self.record.language
+
+    def get_absolute_url(self):
+        return reverse(self.record.meeting.route("speech"), kwargs={**self.record.meeting.url_kwargs(), "seq": self.seq})
+
+    def get_permalink_in_record(self):
+        """The speech in its meeting page, in this language: /meetings/9589/?lang=zh#s2."""
+        return f"{self.record.meeting.get_absolute_url()}?lang={self.record.language}#{self.anchor}"
+
+    def citation(self):
+        """'S/PV.9589, 26 March 2024, p. 3, speech 2: Mr. Polyanskiy (Russian Federation)'."""
+        meeting = self.record.meeting
+        parts = [meeting.symbol, f"{meeting.date.day} {meeting.date:%B %Y}"]
+        if self.page:
+            parts.append(f"p. {self.page}")
+        parts.append(f"speech {self.seq}: {self.label}")
+        return ", ".join(parts)
 
 
 class Vote(models.Model):
@@ -286,6 +364,22 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.meeting} vote {self.seq}"
+
+    def tally(self):
+        """Counts per position from the (prefetched) ballots."""
+        counts = {Ballot.IN_FAVOUR: 0, Ballot.AGAINST: 0, Ballot.ABSTAINING: 0}
+        for ballot in self.ballots.all():
+            counts[ballot.position] += 1
+        return counts
+
+    @property
+    def result_text(self):
+        counts = self.tally()
+        return f"{counts['in_favour']}-{counts['against']}-{counts['abstaining']}"
+
+    @property
+    def vetoes(self):
+        return [b.country for b in self.ballots.all() if b.veto]
 
 
 class Ballot(models.Model):

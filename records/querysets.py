@@ -65,6 +65,12 @@ class MeetingQuerySet(models.QuerySet):
             votes = votes.filter(outcome=outcome)
         return self.filter(Exists(votes))
 
+    def newest_first(self):
+        return self.order_by("-date", "-number", "-resumption")
+
+    def oldest_first(self):
+        return self.order_by("date", "number", "resumption")
+
     def for_listing(self):
         """What a list of meetings shows per row, fetched in a fixed number of queries."""
         from records.models import AgendaItem, Record
@@ -93,5 +99,16 @@ class SpeechQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(record__language=language)
 
+    def in_meeting(self, number):
+        return self.filter(record__meeting__number=number)
+
+    def canonical(self):
+        """One version of each turn: the one from the meeting's first imported record."""
+        return self.filter(record=models.F("record__meeting__source"))
+
     def with_context(self):
         return self.select_related("record__meeting", "country", "speaker")
+
+    def newest_first(self):
+        return self.order_by("-record__meeting__date", "-record__meeting__number", "-record__meeting__resumption",
+                             "seq")

@@ -1,9 +1,40 @@
-from django.urls import path
+"""The public URLs. People cite these: keep them stable."""
+from django.urls import path, register_converter
 
 from records import views
 
+
+class ISO3Converter:
+    regex = "[A-Za-z]{3}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ISO3Converter, "iso3")
+
 app_name = "records"
+
+
+def meeting_routes(prefix, suffix):
+    return [
+        path(f"{prefix}/", views.meeting_detail, name=f"meeting{suffix}"),
+        path(f"{prefix}/speeches/<int:seq>/", views.speech_detail, name=f"speech{suffix}"),
+        path(f"{prefix}/file/<str:language>/", views.record_file, name=f"record-file{suffix}"),
+    ]
+
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("meetings/", views.meeting_list, name="meetings"),
+    *meeting_routes("meetings/<int:number>", ""),
+    *meeting_routes("meetings/<int:number>/r<int:resumption>", "-resumption"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<iso3:iso3>/", views.country_detail, name="country"),
+    path("resolutions/", views.resolution_list, name="resolutions"),
+    path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
+    path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
 ]

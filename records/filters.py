@@ -1,0 +1,116 @@
+"""FilterSets for the public lists. Each filter calls one chainable QuerySet method."""
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+
+from records.models import LANGUAGES, Country, Meeting, Speech
+
+VOTE_CHOICES = [("any", "any vote"), ("adopted", "adopted"), ("not adopted", "not adopted"), ("vetoed", "vetoed")]
+SORT_CHOICES = [("newest", "newest first"), ("oldest", "oldest first")]
+ISO3 = RegexValidator(r"^[A-Za-z]{3}$", "Use the three-letter code of a State, such as CHN or GBR.")
+
+
+def known_country(value):
+    if value and not Country.objects.filter(iso3=value.upper()).exists():
+        raise forms.ValidationError(f"No State has the code {value!r}; see the list of countries.")
+
+
+class CountryCodeFilter(django_filters.CharFilter):
+    """An ISO3 code of a State in the archive's country table; anything else is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [ISO3, known_country])
+        super().__init__(*args, **kwargs)
+
+
+class MeetingFilter(django_filters.FilterSet):
+    date_after = django_filters.DateFilter(label="From", method="filter_after",
+                                           widget=forms.DateInput(attrs={"type": "date"}))
+    date_before = django_filters.DateFilter(label="Until", method="filter_before",
+                                            widget=forms.DateInput(attrs={"type": "date"}))
+    year = django_filters.NumberFilter(label="Year", method="filter_year", min_value=1946, max_value=2100)
+    country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
+    resolution = django_filters.NumberFilter(label="Resolution number", method="filter_resolution", min_value=1)
+    agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
+    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
+    vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote")
+    sort = django_filters.ChoiceFilter(label="Order", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
+
+    class Meta:
+        model = Meeting
+        fields = []
+
+    def filter_after(self, qs, name, value):
+        return qs.between(start=value)
+
+    def filter_before(self, qs, name, value):
+        return qs.between(end=value)
+
+    def filter_year(self, qs, name, value):
+        return qs.in_year(int(value))
+
+    def filter_country(self, qs, name, value):
+        return qs.for_country(value)
+
+    def filter_resolution(self, qs, name, value):
+        return qs.citing(int(value))
+
+    def filter_agenda(self, qs, name, value):
+        return qs.on_agenda(value)
+
+    def filter_language(self, qs, name, value):
+        return qs.in_language(value)
+
+    def filter_vote(self, qs, name, value):
+        return qs.with_vote(None if value == "any" else value)
+
+    def filter_sort(self, qs, name, value):
+        return qs.oldest_first() if value == "oldest" else qs.newest_first()
+
+
+class SpeechFilter(django_filters.FilterSet):
+    """A country's or a speaker's speeches, narrowed by date and by a resolution they cite."""
+
+    date_after = django_filters.DateFilter(label="From", method="filter_after",
+                                           widget=forms.DateInput(attrs={"type": "date"}))
+    date_before = django_filters.DateFilter(label="Until", method="filter_before",
+                                            widget=forms.DateInput(attrs={"type": "date"}))
+    resolution = django_filters.NumberFilter(label="Citing resolution", method="filter_resolution", min_value=1)
+
+    class Meta:
+        model = Speech
+        fields = []
+
+    def filter_after(self, qs, name, value):
+        return qs.between(start=value)
+
+    def filter_before(self, qs, name, value):
+        return qs.between(end=value)
+
+    def filter_resolution(self, qs, name, value):
+        return qs.citing(int(value))
+
+
+class SpeechSearchFilter(SpeechFilter):
+    """The filters that narrow a full-text search; the query itself is handled by records.search."""
+
+    country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
+    role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role")
+    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
+    meeting = django_filters.NumberFilter(label="Meeting number", method="filter_meeting", min_value=1)
+
+    class Meta:
+        model = Speech
+        fields = []
+
+    def filter_country(self, qs, name, value):
+        return qs.by_country(value)
+
+    def filter_role(self, qs, name, value):
+        return qs.filter(role=value)
+
+    def filter_language(self, qs, name, value):
+        return qs.in_language(value)
+
+    def filter_meeting(self, qs, name, value):
+        return qs.in_meeting(int(value))

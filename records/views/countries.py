@@ -1,0 +1,58 @@
+"""States: the list, and one State's speeches, ballots, vetoes and Council terms."""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404, redirect, render
+
+from records.filters import SpeechFilter
+from records.models import Ballot, Country, Member, Speech
+from records.views.common import active_filters, paginate, query_without_page
+
+TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
+
+
+@lru_cache(maxsize=1)
+def council_terms():
+    data = json.loads(TERMS.read_text(encoding="utf-8"))
+    by_country = {}
+    for term in data["terms"]:
+        by_country.setdefault(term["country"], []).append(term)
+    return by_country, data["source"]
+
+
+def country_list(request):
+    # One version of each turn counts: the meeting's first imported record.
+    countries = Country.objects.annotate(
+        speech_count=Count("speeches", filter=Q(speeches__record=F("speeches__record__meeting__source")),
+                           distinct=True),
+        meeting_count=Count("seats__meeting", distinct=True),
+    ).order_by("name_en")
+    return render(request, "records/country_list.html", {"countries": countries})
+
+
+def country_detail(request, iso3):
+    if iso3 != iso3.upper():
+        return redirect("records:country", iso3=iso3.upper(), permanent=True)
+    country = get_object_or_404(Country, iso3=iso3)
+    base = Speech.objects.canonical().by_country(country.iso3).with_context().newest_first()
+    filterset = SpeechFilter(request.GET or None, queryset=base)
+    valid = not filterset.is_bound or filterset.is_valid()
+    speeches = paginate(request, filterset.qs if valid else base.none())
+    ballots = (Ballot.objects.filter(country=country).select_related("vote__meeting", "vote__resolution")
+               .order_by("-vote__meeting__date", "-vote__meeting__number", "vote__seq"))
+    terms, source = council_terms()
+    seated_years = sorted(set(Member.objects.filter(country=country).values_list("meeting__date__year", flat=True)))
+    return render(request, "records/country_detail.html", {
+        "country": country,
+        "filter": filterset,
+        "page": speeches,
+        "active": active_filters(request, filterset) if valid else [],
+        "query": query_without_page(request),
+        "ballots": ballots,
+        "vetoes": [b for b in ballots if b.veto],
+        "terms": terms.get(country.iso3, []),
+        "terms_source": source,
+        "seated_years": seated_years,
+    }, status=200 if valid else 400)

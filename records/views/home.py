@@ -1,0 +1,18 @@
+from django.db.models import Max, Min
+from django.shortcuts import render
+
+from records.models import LANGUAGE_NAMES, Meeting, Record, Speech, Vote
+
+
+def home(request):
+    span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
+    languages = Record.objects.order_by().values_list("language", flat=True).distinct()
+    return render(request, "records/home.html", {
+        "meeting_count": Meeting.objects.count(),
+        "speech_count": Speech.objects.canonical().count(),
+        "vote_count": Vote.objects.count(),
+        "first_date": span["first"],
+        "last_date": span["last"],
+        "languages": sorted(LANGUAGE_NAMES[code] for code in languages),
+        "latest": Meeting.objects.newest_first().for_listing()[:10],
+    })

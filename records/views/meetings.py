@@ -1,0 +1,88 @@
+"""Meetings: the filtered list (with CSV and JSON), one meeting, one speech in every language, the file."""
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from records.filters import MeetingFilter
+from records.models import Ballot, LANGUAGE_NAMES, Meeting, Record, Resolution, Speech
+from records.views import exports
+from records.views.common import active_filters, paginate, query_without_page
+
+
+def meeting_list(request):
+    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.newest_first())
+    valid = not filterset.is_bound or filterset.is_valid()
+    meetings = filterset.qs.for_listing() if valid else Meeting.objects.none()
+    export = request.GET.get("format")
+    if export in exports.FORMATS and valid:
+        return exports.meetings(request, meetings, export)
+    page = paginate(request, meetings)
+    return render(request, "records/meeting_list.html", {
+        "filter": filterset,
+        "page": page,
+        "active": active_filters(request, filterset) if valid else [],
+        "query": query_without_page(request),
+    }, status=200 if valid else 400)
+
+
+def _meeting(number, resumption):
+    queryset = Meeting.objects.select_related("president_country", "source").prefetch_related("records")
+    return get_object_or_404(queryset, number=number, resumption=resumption)
+
+
+def meeting_detail(request, number, resumption=None):
+    meeting = _meeting(number, resumption)
+    asked = request.GET.get("lang")
+    record = meeting.display_record(asked)
+    if record is None:
+        raise Http404("This meeting has no record yet.")
+    speeches = (record.speeches.select_related("country", "speaker")
+                .prefetch_related("resolution_mentions__resolution").order_by("seq"))
+    votes = meeting.votes.select_related("resolution").prefetch_related(
+        Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en")))
+    return render(request, "records/meeting_detail.html", {
+        "meeting": meeting,
+        "record": record,
+        "records": sorted(meeting.records.all(), key=lambda r: r.language),
+        "unknown_language": asked if asked and asked != record.language else None,
+        "agenda": record.agenda_items.all(),
+        "members": _members(meeting, record.language),
+        "speeches": speeches,
+        "votes": votes,
+        "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
+        "documents": record.document_mentions.order_by("symbol").values_list("symbol", flat=True).distinct(),
+    })
+
+
+def _members(meeting, language):
+    members = list(meeting.members.select_related("country"))
+    for member in members:
+        member.display_name = member.name_in(language)
+    return members
+
+
+def speech_detail(request, number, seq, resumption=None):
+    meeting = _meeting(number, resumption)
+    versions = list(Speech.objects.filter(record__meeting=meeting, seq=seq)
+                    .select_related("record__meeting", "country", "speaker").order_by("record__language"))
+    if not versions:
+        raise Http404("No such speech in this meeting.")
+    main = next((v for v in versions if v.record_id == meeting.source_id), versions[0])
+    return render(request, "records/speech_detail.html", {
+        "meeting": meeting,
+        "speech": main,
+        "versions": versions,
+        "previous": seq - 1 if seq > 1 else None,
+        "next": seq + 1 if Speech.objects.filter(record=main.record, seq=seq + 1).exists() else None,
+        "language_names": LANGUAGE_NAMES,
+    })
+
+
+def record_file(request, number, language, resumption=None):
+    record = get_object_or_404(Record.objects.select_related("meeting"), meeting__number=number,
+                               meeting__resumption=resumption, language=language)
+    try:
+        handle = record.file.open("rb")
+    except (OSError, ValueError):
+        raise Http404("The original file of this record is not available.") from None
+    return FileResponse(handle, as_attachment=True, filename=record.filename)

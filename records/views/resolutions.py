@@ -1,0 +1,36 @@
+"""Resolutions: the list, and one resolution with its adoption and the meetings citing it."""
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from records.models import Ballot, Meeting, Resolution, Speech, Vote
+from records.views.common import paginate
+
+
+def resolution_list(request):
+    resolutions = Resolution.objects.annotate(
+        meeting_count=Count("mentions__record__meeting", distinct=True),
+    ).prefetch_related(Prefetch("adopting_votes", queryset=Vote.objects.select_related("meeting")))
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        resolutions = resolutions.filter(year=int(year))
+    return render(request, "records/resolution_list.html", {
+        "page": paginate(request, resolutions.order_by("-number"), per_page=50),
+        "year": year if year.isdigit() else "",
+        "query": f"year={year}" if year.isdigit() else "",
+    })
+
+
+def resolution_detail(request, number):
+    resolution = get_object_or_404(Resolution, number=number)
+    votes = list(resolution.adopting_votes.select_related("meeting").prefetch_related(
+        Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en"))))
+    adopted_at = [vote.meeting_id for vote in votes]
+    speeches = (Speech.objects.canonical().filter(record__meeting__in=adopted_at)
+                .select_related("country", "record__meeting").order_by("seq"))
+    citing = Meeting.objects.citing(number).exclude(pk__in=adopted_at).oldest_first().for_listing()
+    return render(request, "records/resolution_detail.html", {
+        "resolution": resolution,
+        "votes": votes,
+        "speeches": speeches,
+        "citing": paginate(request, citing),
+    })
