@@ -114,6 +114,17 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Rendered fragments of record pages (the speeches of one language version) are cached per process:
+# a record changes only when it is imported again, and its cache key changes with it.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "unsc-archive"),
+        "TIMEOUT": int(os.environ.get("DJANGO_CACHE_TIMEOUT", str(24 * 3600))),
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+}
+
 # Uploads: the archive's own limit on a record file, checked before parsing.
 RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 # Django streams larger request bodies to disk; the upload view enforces the limit per file.

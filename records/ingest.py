@@ -15,6 +15,7 @@ the parse in one transaction: a failure anywhere leaves the database as it was.
   facts come from the first version imported; where a later one disagrees, the
   import succeeds and the difference is written on the new Record.
 """
+import datetime
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -140,12 +141,13 @@ class _Saver:
         self.source_name = source_name
         self.lexicon = lexicon_for(parsed.language)
         self.countries = {}
+        self.resolutions = None
 
     def save(self):
         parsed = self.parsed
         meeting, created = models.Meeting.objects.get_or_create(
             number=parsed.meeting, resumption=parsed.resumption,
-            defaults={"date": parsed.date, "status": parsed.status},
+            defaults={"date": datetime.date.fromisoformat(parsed.date), "status": parsed.status},
         )
         record = models.Record.objects.filter(meeting=meeting, language=parsed.language).first()
         status = REPLACED if record is not None else IMPORTED
@@ -194,7 +196,7 @@ class _Saver:
 
     def _fill_meeting(self, meeting, record):
         parsed = self.parsed
-        meeting.date = parsed.date
+        meeting.date = datetime.date.fromisoformat(parsed.date)
         meeting.scheduled = parsed.scheduled
         meeting.opened = parsed.opened
         meeting.closed = parsed.closed
@@ -206,26 +208,29 @@ class _Saver:
             record.save()
             meeting.source = record
         meeting.save()
+        # Every language version's speeches carry the meeting's date.
+        models.Speech.objects.filter(record__meeting=meeting).exclude(date=meeting.date).update(date=meeting.date)
+        # Nothing refers to a seat, so the seating is rewritten whole; other languages' names are kept.
+        names = {seat.country_id: seat.names for seat in meeting.members.all()}
+        meeting.members.all().delete()
         seats = [(parsed.president, True)] + [(m, False) for m in parsed.members]
-        keep = []
-        for member, is_president in seats:
-            seat, _ = models.Member.objects.update_or_create(
-                meeting=meeting, country=self._country(member.country),
-                defaults={"representative": member.name, "is_president": is_president},
-            )
-            seat.names = {**seat.names, parsed.language: member.name}
-            seat.save(update_fields=["names"])
-            keep.append(seat.pk)
-        meeting.members.exclude(pk__in=keep).delete()
+        models.Member.objects.bulk_create(
+            models.Member(meeting=meeting, country=self._country(member.country), representative=member.name,
+                          is_president=is_president,
+                          names={**names.get(member.country, {}), parsed.language: member.name})
+            for member, is_president in seats
+        )
 
     def _add_member_names(self, meeting):
         parsed = self.parsed
         seats = {m.country_id: m for m in meeting.members.all()}
+        changed = []
         for member in [parsed.president] + list(parsed.members):
             seat = seats.get(member.country)
             if seat is not None:
                 seat.names = {**seat.names, parsed.language: member.name}
-                seat.save(update_fields=["names"])
+                changed.append(seat)
+        models.Member.objects.bulk_update(changed, ["names"])
 
     def _compare(self, meeting):
         """What this version says differently from the meeting as stored; nothing is overwritten."""
@@ -267,6 +272,7 @@ class _Saver:
         """Update speeches in place by seq, so a speech keeps its row (and its links) across versions."""
         existing = {s.seq: s for s in record.speeches.all()}
         parallel = self._parallel_speakers(meeting, record)
+        speakers = self._speakers([p for p in self.parsed.speeches if p.seq not in parallel])
         saved, to_create, to_update = {}, [], []
         for parsed in self.parsed.speeches:
             speech = existing.pop(parsed.seq, None) or models.Speech(record=record, seq=parsed.seq)
@@ -279,13 +285,14 @@ class _Saver:
             speech.spoken_language = parsed.spoken_language
             speech.text = parsed.text
             speech.page = parsed.page
-            speech.speaker = parallel.get(parsed.seq) or self._speaker(parsed)
+            speech.date = meeting.date
+            speech.speaker = parallel.get(parsed.seq) or speakers.get(parsed.seq)
             (to_update if speech.pk else to_create).append(speech)
             saved[parsed.seq] = speech
         if existing:
             models.Speech.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
         models.Speech.objects.bulk_update(to_update, ["label", "name", "country", "organization", "role",
-                                                      "national_capacity", "spoken_language", "text", "page", "speaker"])
+                                                      "national_capacity", "spoken_language", "text", "page", "date", "speaker"])
         models.Speech.objects.bulk_create(to_create)
         return saved
 
@@ -305,24 +312,36 @@ class _Saver:
             return self.parsed.speeches[seq - 1]
         return None
 
-    def _speaker(self, parsed):
+    def _speakers(self, parsed_speeches):
+        """{seq: Speaker} for the turns, creating the speakers not seen before in one statement."""
+        wanted = {}
+        for parsed in parsed_speeches:
+            identity = self._speaker_identity(parsed)
+            if identity:
+                wanted[parsed.seq] = identity
+        known = {s.slug: s for s in models.Speaker.objects.filter(slug__in={i[0] for i in wanted.values()})}
+        missing = {slug: (name, country, organization)
+                   for slug, name, country, organization in wanted.values() if slug not in known}
+        if missing:
+            models.Speaker.objects.bulk_create(
+                [models.Speaker(slug=slug, name=name, country=self._country(country), organization=organization)
+                 for slug, (name, country, organization) in missing.items()],
+                ignore_conflicts=True,  # another import may create the same speaker meanwhile
+            )
+            known.update({s.slug: s for s in models.Speaker.objects.filter(slug__in=list(missing))})
+        return {seq: known[identity[0]] for seq, identity in wanted.items() if identity[0] in known}
+
+    def _speaker_identity(self, parsed):
+        """(slug, name, country, organization) of who speaks; None when nobody is named, or for the
+        President's turns when two people shared the chair ('Mr. Landau/Mr. Waltz')."""
         name = parsed.name
-        country = parsed.country
         if parsed.role == "president":
             president = self.parsed.president.name
             if "/" in president:
-                return None  # two people shared the chair: the turn cannot be attributed to one
+                return None
             name = strip_honorific(president, self.lexicon)
-        if not name:
-            return None
-        slug = slugify(f"{name} {country or ''}", allow_unicode=True)[:200] or None
-        if slug is None:
-            return None
-        speaker, _ = models.Speaker.objects.get_or_create(
-            slug=slug, defaults={"name": name, "country": self._country(country),
-                                 "organization": parsed.organization or ""},
-        )
-        return speaker
+        slug = slugify(f"{name} {parsed.country or ''}", allow_unicode=True)[:200] if name else ""
+        return (slug, name, parsed.country, parsed.organization or "") if slug else None
 
     def _save_votes(self, meeting, speeches):
         existing = {v.seq: v for v in meeting.votes.all()}
@@ -374,20 +393,33 @@ class _Saver:
     def _country(self, iso3):
         if not iso3:
             return None
+        if not self.countries:
+            self.countries = models.Country.objects.in_bulk()  # 195 rows, once per import
         if iso3 not in self.countries:
-            country = models.Country.objects.filter(iso3=iso3).first()
-            if country is None:
-                raise ImportRejected(f"the record names a country code the archive does not know: {iso3}")
-            self.countries[iso3] = country
+            raise ImportRejected(f"the record names a country code the archive does not know: {iso3}")
         return self.countries[iso3]
 
     def _resolution(self, cited):
+        """The Resolution for 'NNNN (YYYY)'; all those the record cites are fetched or made at once."""
         if not cited:
             return None
-        number, year = cited.split(" ")
-        resolution, _ = models.Resolution.objects.get_or_create(number=int(number),
-                                                               defaults={"year": int(year.strip("()"))})
-        return resolution
+        if self.resolutions is None:
+            self.resolutions = self._all_resolutions()
+        return self.resolutions[int(cited.split(" ")[0])]
+
+    def _all_resolutions(self):
+        parsed = self.parsed
+        cited = set(parsed.resolutions_cited) | {v.resolution for v in parsed.votes if v.resolution}
+        for speech in parsed.speeches:
+            cited.update(speech.resolutions_cited)
+        # A resolution is known by its number; the first year cited for it is kept.
+        numbers = {}
+        for item in sorted(cited):
+            number, year = item.split(" ")
+            numbers.setdefault(int(number), int(year.strip("()")))
+        models.Resolution.objects.bulk_create([models.Resolution(number=n, year=y) for n, y in numbers.items()],
+                                              ignore_conflicts=True)
+        return models.Resolution.objects.in_bulk(list(numbers), field_name="number")
 
 
 def _ballot_text(vote):

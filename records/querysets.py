@@ -88,9 +88,9 @@ class SpeechQuerySet(models.QuerySet):
     def between(self, start=None, end=None):
         qs = self
         if start:
-            qs = qs.filter(record__meeting__date__gte=start)
+            qs = qs.filter(date__gte=start)
         if end:
-            qs = qs.filter(record__meeting__date__lte=end)
+            qs = qs.filter(date__lte=end)
         return qs
 
     def citing(self, number):
@@ -110,5 +110,5 @@ class SpeechQuerySet(models.QuerySet):
         return self.select_related("record__meeting", "country", "speaker")
 
     def newest_first(self):
-        return self.order_by("-record__meeting__date", "-record__meeting__number", "-record__meeting__resumption",
-                             "seq")
+        # Within one day, later meetings (higher ids) first; within one meeting, turns in order.
+        return self.order_by("-date", "-record_id", "seq")

@@ -10,15 +10,26 @@ Chinese text stay whole ('1540', 'S/2023/1067').
 Queries use web search syntax: "quoted phrases", OR, -exclusion.
 """
 import html
+import json
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Count, F, Window
+
+from records.pagination import CountedPaginator
 
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic", "zh": "simple"}
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_QUERY = 500
+# Above this many matches (as PostgreSQL estimates them) a search does not count them exactly, and
+# ranks by relevance only the newest CANDIDATES of them: counting and ranking a hundred thousand
+# speeches takes seconds, the newest thousand take milliseconds through the date index.
+LARGE = 2000
+CANDIDATES = 500
 
 
 def config_for(language):
@@ -95,49 +106,93 @@ def clean_query(raw):
     return text[:MAX_QUERY], len(text) > MAX_QUERY
 
 
-def queries(text, languages):
-    """{config: SearchQuery} for the configurations of the languages searched."""
-    out = {}
-    for language in languages:
-        config = config_for(language)
-        query_text = cjk_query(text) if language == "zh" else text
-        out[config] = SearchQuery(query_text, config=config, search_type="websearch")
-    return out
+def analyse(text, languages):
+    """{language: tsquery text} for the languages in which the query keeps a searchable word.
 
-
-def languages_with_terms(text, languages):
-    """The languages in which the query keeps a searchable word: 'the of' has none in English,
-    '!!!' none anywhere. Searching the others cannot match, so they are left out."""
+    'the of' has none in English, '!!!' none anywhere; a language without one cannot match and
+    is left out. One statement for all languages.
+    """
     columns, params = [], []
     for language in languages:
-        columns.append("numnode(websearch_to_tsquery(%s::regconfig, %s))")
+        columns.append("websearch_to_tsquery(%s::regconfig, %s)::text")
         params += [config_for(language), cjk_query(text) if language == "zh" else text]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(columns), params)
-        counts = cursor.fetchone()
-    return [language for language, count in zip(languages, counts) if count > 0]
+        readings = cursor.fetchone()
+    return {language: reading for language, reading in zip(languages, readings) if reading}
 
 
-def matching(queryset, by_config):
-    """Speeches matching the query in their own language's configuration; each branch can use the index."""
-    condition = Q()
-    for config, query in by_config.items():
-        condition |= Q(search_config=config, search_vector=query)
-    return queryset.filter(condition)
+def union_query(readings):
+    """One tsquery: the query as each language's configuration reads it, joined with OR.
+
+    A speech matches if it matches in any reading. Identical readings are joined once, so that
+    PostgreSQL estimates the number of matches well; and one condition lets it find rows with one
+    index scan and check each row once (a condition per configuration made it check twice).
+    The readings are already normalised lexemes, so they are parsed as they are.
+    """
+    distinct = list(dict.fromkeys(readings.values()))
+    return SearchQuery(" | ".join(f"( {r} )" for r in distinct), config="simple", search_type="raw")
 
 
-def ranked(queryset, by_config):
-    rank = Case(*[When(search_config=config, then=SearchRank(F("search_vector"), query))
-                  for config, query in by_config.items()], default=Value(0.0), output_field=FloatField())
-    return queryset.annotate(rank=rank)
+def estimate(queryset):
+    """PostgreSQL's estimate of how many rows the queryset returns (EXPLAIN, nothing is run)."""
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+@dataclass
+class Results:
+    page: object
+    large: bool  # counted by estimate, and ranked among the newest CANDIDATES only
+    estimated: int
+
+
+def run(queryset, query, sort, page_number, per_page):
+    """A page of speeches matching the query, by relevance or newest first."""
+    matches = queryset.filter(search_vector=query)
+    estimated = estimate(matches)
+    large = estimated > LARGE
+    if sort == "date":
+        ordered = matches.newest_first()
+    else:
+        pool = queryset.model.objects.filter(pk__in=matches.newest_first().values("pk")[:CANDIDATES]) \
+            if large else matches
+        ordered = pool.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-date", "seq")
+    ordered = ordered.select_related("record__meeting", "country", "speaker")
+    if large:
+        count = estimated if sort == "date" else None
+        paginator = Paginator(ordered, per_page) if count is None else CountedPaginator(ordered, per_page, count)
+        return Results(paginator.get_page(page_number), large, estimated)
+    return Results(_counted_page(ordered, page_number, per_page), large, estimated)
+
+
+def _counted_page(ordered, page_number, per_page):
+    """One query for the rows of a page and the total: the match is checked once, not twice."""
+    try:
+        number = max(1, int(page_number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(ordered.annotate(total=Window(Count("pk")))[offset:offset + per_page])
+    total = rows[0].total if rows else ordered.count()
+    paginator = CountedPaginator(ordered, per_page, total)
+    if not rows and total:
+        return paginator.get_page(number)  # past the end: the last page, as elsewhere on the site
+    return Page(rows, number, paginator)
 
 
 # Snippets.
 
-def add_snippets(speeches, text, by_config):
-    """Set .snippet (safe HTML with <mark>) on each speech of a page of results."""
-    from records.models import Speech
+WINDOW = 1500  # characters of a speech given to ts_headline: around the first likely match
 
+
+def add_snippets(speeches, text):
+    """Set .snippet (safe HTML with <mark>) on each speech of a page of results.
+
+    PostgreSQL marks the words its configuration matched (stems included: 'weapon' marks
+    'weapons'); it is given only a window of each speech around the first likely match,
+    because ts_headline's cost grows with the length of the text.
+    """
     groups = {}
     for speech in speeches:
         groups.setdefault(speech.search_config, []).append(speech)
@@ -146,12 +201,28 @@ def add_snippets(speeches, text, by_config):
             for speech in members:
                 speech.snippet = cjk_snippet(speech.text, text)
             continue
-        headlines = dict(Speech.objects.filter(pk__in=[s.pk for s in members]).annotate(
-            headline=SearchHeadline("text", by_config[config], config=config, start_sel="<mark>",
-                                    stop_sel="</mark>", max_words=45, min_words=20, max_fragments=2,
-                                    fragment_delimiter=" … ")).values_list("pk", "headline"))
-        for speech in members:
-            speech.snippet = _safe_headline(headlines.get(speech.pk, ""))
+        windows = [_window(speech.text, text) for speech in members]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ts_headline(%s::regconfig, w, websearch_to_tsquery(%s::regconfig, %s), %s) "
+                "FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n",
+                [config, config, text, HEADLINE_OPTIONS, [w for w, _, _ in windows]])
+            headlines = [row[0] for row in cursor.fetchall()]
+        for speech, headline, (_, before, after) in zip(members, headlines, windows):
+            speech.snippet = ("… " if before else "") + _safe_headline(headline) + (" …" if after else "")
+
+
+HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=\" … \""
+
+
+def _window(speech_text, query_text):
+    """(slice, cut at start, cut at end): the part of the speech around the earliest query word."""
+    stems = [w.lower()[:5] for w in re.findall(r"\w+", " ".join(query_terms(query_text))) if len(w) > 2]
+    lowered = speech_text.lower()
+    positions = [p for p in (lowered.find(stem) for stem in stems) if p >= 0]
+    start = max(0, min(positions) - WINDOW // 3) if positions else 0
+    end = min(len(speech_text), start + WINDOW)
+    return speech_text[start:end], start > 0, end < len(speech_text)
 
 
 def _safe_headline(headline):

@@ -59,3 +59,13 @@ def table_counts():
 def all_records():
     """The seed and the development PDFs that are present."""
     return [SEED] + english_pdfs()
+
+
+@pytest.fixture
+def countries(transactional_db):
+    """Transactional tests empty every table when they end, the data migration's countries too."""
+    from records.country_table import load_countries
+    from records.models import Country
+
+    if Country.objects.count() < 195:
+        load_countries(Country)

@@ -132,7 +132,7 @@ def test_a_failure_while_saving_leaves_nothing(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_processes_importing_the_same_record_make_one_record(tmp_path):
+def test_two_processes_importing_the_same_record_make_one_record(countries, tmp_path):
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_MEDIA_ROOT": str(tmp_path),

@@ -26,8 +26,9 @@ FURNITURE_LINES = [
 ]
 JOB_NUMBER = re.compile(rf"(?<![\d/-])({JOB})\s*\(\s*[A-Z]\s*\)")
 BARCODE = re.compile(r"\*\d{7,8}\*")
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u0640"), None)
-SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u3000"), " ")
+# Soft hyphens, zero-width characters, Arabic tatweel; and the spaces that are not plain spaces.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u0640]")
+SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
 CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20"
 CJK_GAP = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 
@@ -63,7 +64,7 @@ def normalize(extracted, lexicon):
 
 
 def clean_characters(text, lexicon):
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE).translate(SPACES)
+    text = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for pattern, replacement in lexicon.repairs:
         text = re.sub(pattern, replacement, text)

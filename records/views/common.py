@@ -1,15 +1,9 @@
 """What the list pages share: pagination and the list of active filters."""
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from records.pagination import paginate  # noqa: F401  (the list views' one way to paginate)
 
-PER_PAGE = 25
 CONTROL_PARAMETERS = {"page", "format"}
-
-
-def paginate(request, queryset, per_page=PER_PAGE):
-    """A page of results; out-of-range or malformed page numbers give the nearest page, never an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def active_filters(request, filterset):

@@ -47,7 +47,8 @@ def meeting_detail(request, number, resumption=None):
         "unknown_language": asked if asked and asked != record.language else None,
         "agenda": record.agenda_items.all(),
         "members": _members(meeting, record.language),
-        "speeches": speeches,
+        "speeches": speeches,  # evaluated only when the rendered fragment is not cached
+        "speech_count": record.speeches.count(),
         "votes": votes,
         "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
         "documents": record.document_mentions.order_by("symbol").values_list("symbol", flat=True).distinct(),

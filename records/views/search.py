@@ -5,7 +5,7 @@ from records import search
 from records.filters import SpeechSearchFilter
 from records.models import LANGUAGE_CODES, Speech
 from records.views import exports
-from records.views.common import active_filters, paginate, query_without_page
+from records.views.common import active_filters, query_without_page
 
 SORTS = {"relevance": "relevance", "date": "newest first"}
 CSV_LIMIT = 5000
@@ -29,22 +29,28 @@ def search_view(request):
                       status=200 if valid else 400)
     chosen = filterset.form.cleaned_data.get("language") if filterset.is_bound else None
     languages = [chosen] if chosen else LANGUAGE_CODES
-    searched = search.languages_with_terms(text, languages)
-    if not searched:
+    readings = search.analyse(text, languages)
+    if not readings:
         return render(request, "records/search.html", {**context, "state": "stopwords"})
-    context["common_words"] = len(searched) < len(languages)  # a hint if nothing is found
-    by_config = search.queries(text, searched)
-    results = search.matching(filterset.qs, by_config).select_related("record__meeting", "country", "speaker")
-    if sort == "date":
-        results = results.newest_first()
-    else:
-        results = search.ranked(results, by_config).order_by("-rank", "-record__meeting__date", "seq")
+    context["common_words"] = len(readings) < len(languages)  # a hint if nothing is found
+    query = search.union_query(readings)
     if request.GET.get("format") == "csv":
-        return exports.csv_response("search.csv", SEARCH_FIELDS,
-                                    (_row(request, s) for s in results[:CSV_LIMIT].iterator(chunk_size=500)))
-    page = paginate(request, results, per_page=20)
-    search.add_snippets(page.object_list, text, by_config)
-    return render(request, "records/search.html", {**context, "page": page, "state": "results"})
+        rows = search.run(filterset.qs, query, sort, 1, CSV_LIMIT).page.object_list
+        return exports.csv_response("search.csv", SEARCH_FIELDS, (_row(request, s) for s in rows))
+    results = search.run(filterset.qs, query, sort, request.GET.get("page"), per_page=20)
+    search.add_snippets(results.page.object_list, text)
+    return render(request, "records/search.html", {
+        **context, "page": results.page, "state": "results", "large": results.large,
+        "estimated": about(results.estimated), "candidates": search.CANDIDATES,
+    })
+
+
+def about(number):
+    """130229 -> 130000: an estimate shown with two significant digits."""
+    if number < 100:
+        return number
+    digits = len(str(number)) - 2
+    return round(number, -digits)
 
 
 def _row(request, speech):

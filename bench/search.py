@@ -1,0 +1,191 @@
+#!/usr/bin/env python
+"""Search latency on a synthetic archive of 200,000 speeches built from the real records' paragraphs.
+
+    .venv/bin/python bench/search.py [--speeches N] [--runs R] [--rebuild]
+
+The corpus is generated at run time in its own database (unsc_bench_search) and
+kept there for the next run (--rebuild makes it again): the development records
+are imported, then meetings are made up whose speeches are 1 to 6 paragraphs drawn
+from the real speeches of one language, with random speakers, dates and citations.
+Then each query is run R times through the search page (view, queries, snippets,
+template) and p50/p95 are printed. Goal: p95 under 150 ms on this 2-core machine.
+"""
+import argparse
+import datetime
+import random
+import re
+import sys
+import threading
+import time
+from urllib.parse import urlencode
+
+from common import development_records, percentile, setup_django
+
+QUERIES = [
+    ("common word", {"q": "security"}),
+    ("common, filtered", {"q": "security council", "language": "en", "date_after": "2010-01-01",
+                          "date_before": "2015-12-31"}),
+    ("rare word", {"q": "Yarubiyah"}),
+    ("rare, by country", {"q": "Idlib", "country": "RUS"}),
+    ("phrase", {"q": '"humanitarian assistance"'}),
+    ("phrase, members only", {"q": '"humanitarian assistance"', "role": "member", "date_after": "2020-01-01"}),
+    ("OR and exclusion", {"q": "sanctions OR embargo -Iran"}),
+    ("Chinese", {"q": "大规模毁灭性武器"}),
+    ("Chinese, filtered", {"q": "人工智能", "language": "zh", "date_after": "2000-01-01"}),
+    ("number, cited resolution", {"q": "1540", "resolution": "1540"}),
+    ("sorted by date", {"q": "humanitarian", "sort": "date"}),
+]
+MEETINGS_FROM = 20000  # synthetic meeting numbers start here, clear of real ones
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speeches", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    setup_django("unsc_bench_search", fresh=args.rebuild)
+    from records.models import Speech
+
+    have = Speech.objects.count()
+    if have < args.speeches:
+        build(args.speeches - have)
+    print(f"{Speech.objects.count()} speeches in the archive")
+    run_queries(args.runs)
+
+
+def build(count):
+    from django.db import connection
+
+    from records.ingest import import_record
+    from records.models import Speech
+
+    if not Speech.objects.exists():
+        for path in development_records():
+            import_record(path)
+    paragraphs = {}
+    for language, text in Speech.objects.values_list("record__language", "text"):
+        paragraphs.setdefault(language, []).extend(p for p in text.split("\n\n") if len(p) > 40)
+    weights = {lang: len(items) for lang, items in paragraphs.items()}
+    started = time.perf_counter()
+    per_meeting = 100
+    meetings = (count + per_meeting - 1) // per_meeting
+    rng = random.Random(1540)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(number), %s) FROM records_meeting WHERE number >= %s",
+                       [MEETINGS_FROM, MEETINGS_FROM])
+        first = cursor.fetchone()[0] + 1
+        cursor.execute("SELECT iso3 FROM records_country")
+        countries = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT id FROM records_resolution WHERE number IN (1540, 2504, 2254)")
+        resolutions = [row[0] for row in cursor.fetchall()]
+    for offset in range(meetings):
+        language = rng.choices(list(weights), weights=list(weights.values()))[0]
+        make_meeting(first + offset, language, paragraphs[language], countries, resolutions,
+                     min(per_meeting, count - offset * per_meeting), rng)
+        if offset % 200 == 199:
+            print(f"  {offset + 1} of {meetings} meetings written", file=sys.stderr)
+    print(f"  text written in {time.perf_counter() - started:.0f} s; indexing", file=sys.stderr)
+    index_all()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"built {count} speeches in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def make_meeting(number, language, paragraphs, countries, resolutions, speeches, rng):
+    from django.db import connection, transaction
+
+    date = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(31 * 365))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO records_meeting (number, date, status, place, created_at) "
+                       "VALUES (%s, %s, 'final', 'New York', now()) RETURNING id", [number, date])
+        meeting = cursor.fetchone()[0]
+        cursor.execute("INSERT INTO records_record (meeting_id, language, file, filename, sha256, size, job_number, "
+                       "status, parser_version, imported_at, discrepancies) VALUES (%s, %s, '', 'synthetic', "
+                       "md5(%s) || md5(%s), 0, '', 'final', 'bench', now(), '[]') RETURNING id",
+                       [meeting, language, f"a{number}", f"b{number}"])
+        record = cursor.fetchone()[0]
+        cursor.execute("UPDATE records_meeting SET source_id = %s WHERE id = %s", [record, meeting])
+        with cursor.copy("COPY records_speech (record_id, seq, label, name, country_id, organization, role, "
+                         "national_capacity, spoken_language, text, search_config) FROM STDIN") as copy:
+            for seq in range(1, speeches + 1):
+                country = rng.choice(countries)
+                text = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(1, 6)))
+                role = rng.choice(["member", "member", "invited", "briefer", "president"])
+                copy.write_row((record, seq, f"Speaker {seq} ({country})", f"Speaker {seq}", country, "", role,
+                                False, language, text, "simple" if language == "zh" else "x"))
+        if resolutions:
+            cursor.execute("INSERT INTO records_resolutionmention (record_id, speech_id, resolution_id) "
+                           "SELECT %s, id, %s FROM records_speech WHERE record_id = %s AND seq %% 20 = 0",
+                           [record, rng.choice(resolutions), record])
+
+
+def index_all():
+    """Search vectors for the synthetic speeches, on two connections at once."""
+    from django.db import connection
+
+    from records import search
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(id), max(id) FROM records_speech WHERE search_vector IS NULL")
+        low, high = cursor.fetchone()
+    if low is None:
+        return
+    middle = (low + high) // 2
+
+    def work(start, end):
+        from django.db import connection as own
+
+        with own.cursor() as cursor:
+            cursor.execute(
+                "UPDATE records_speech s SET search_config = c.cfg, search_vector = to_tsvector(c.cfg::regconfig, s.text) "
+                "FROM (SELECT r.id, CASE r.language WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french' "
+                "WHEN 'es' THEN 'spanish' WHEN 'ru' THEN 'russian' WHEN 'ar' THEN 'arabic' ELSE 'simple' END AS cfg "
+                "FROM records_record r) c WHERE s.record_id = c.id AND c.cfg <> 'simple' "
+                "AND s.search_vector IS NULL AND s.id BETWEEN %s AND %s", [start, end])
+            cursor.execute("SELECT id, text FROM records_speech WHERE search_vector IS NULL AND id BETWEEN %s AND %s",
+                           [start, end])
+            rows = cursor.fetchall()
+            if rows:
+                cursor.execute(
+                    "UPDATE records_speech AS s SET search_vector = to_tsvector('simple', v.doc) "
+                    "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE s.id = v.id",
+                    [[pk for pk, _ in rows], [search.cjk_index_text(text) for _, text in rows]])
+        own.close()
+
+    threads = [threading.Thread(target=work, args=(low, middle)), threading.Thread(target=work, args=(middle + 1, high))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def run_queries(runs):
+    from django.db import connection
+    from django.test import Client
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE records_speech")  # fresh planner statistics, as autovacuum would keep them
+
+    client = Client(HTTP_HOST="localhost")
+    print(f"{runs} runs per query through /search/ (view, SQL, snippets, template)")
+    print(f"{'query':<26} {'results':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    worst = 0.0
+    for name, params in QUERIES:
+        url = "/search/?" + urlencode(params)
+        response = client.get(url)
+        found = re.search(r'role="status">(?:About )?([\d,]+) speech', response.content.decode())
+        count = int(found.group(1).replace(",", "")) if found else 0
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+        worst = max(worst, percentile(times, 95))
+        print(f"{name:<26} {count:8d} {percentile(times, 50):8.1f} {percentile(times, 95):8.1f}")
+    print(f"worst p95: {worst:.1f} ms (goal: under 150 ms)")
+
+
+if __name__ == "__main__":
+    main()

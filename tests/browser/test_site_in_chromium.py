@@ -1,0 +1,122 @@
+"""The site in a real browser: Debian's chromium driven by Playwright (no browser download).
+
+Screenshots at phone and desktop width go to test-artifacts/screenshots/.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, SEED, SHARED
+
+CHROMIUM = Path(os.environ.get("UNSC_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)"),
+]
+
+
+@pytest.fixture
+def archive(countries, settings, tmp_path):
+    from records.ingest import import_record
+
+    settings.MEDIA_ROOT = tmp_path
+    paths = [SEED] + [SHARED / "records" / lang / f"S_PV.10124_{lang}.first16000.txt" for lang in ("fr", "ru")]
+    for path in paths:
+        if path.exists():
+            assert import_record(path).ok
+
+
+@pytest.fixture
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    # Playwright's event loop must not meet Django's async-unsafe guard in this thread.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    problems = []
+    tab.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: problems.append(str(error)))
+    tab.problems = problems
+    yield tab
+    context.close()
+
+
+def shoot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(viewport)
+        path = SCREENSHOTS / f"{name}-{label}.png"
+        page.screenshot(path=str(path), full_page=False)
+        assert path.stat().st_size > 5000
+    page.set_viewport_size(DESKTOP)
+
+
+def test_filter_open_meeting_follow_permalink_switch_language(live_server, archive, page):
+    page.goto(f"{live_server.url}/")
+    assert "UN Security Council archive" in page.title()
+    shoot(page, "home")
+
+    # Filter the meetings by country and date.
+    page.get_by_role("link", name="Meetings", exact=True).click()
+    page.locator("summary", has_text="Filter meetings").click()
+    page.get_by_label("Country (ISO3)").fill("CHN")
+    page.get_by_label("From").fill("2024-01-01")
+    page.get_by_label("Until").fill("2024-12-31")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/meetings/?**country=CHN**")
+    assert "1 meeting" in page.get_by_role("status").inner_text()
+    assert page.locator(".active-filters").get_by_text("CHN").is_visible()
+    shoot(page, "meetings-filtered")
+
+    # Open the meeting.
+    page.get_by_role("link", name="S/PV.9589").click()
+    page.wait_for_url("**/meetings/9589/")
+    assert page.locator("h1").inner_text().startswith("S/PV.9589")
+    assert page.locator("#s2").get_attribute("class").startswith("speech")
+    shoot(page, "meeting")
+
+    # Follow a speech's permalink, then its page with every language and the citation.
+    page.get_by_role("link", name="Permalink to speech 2", exact=True).click()
+    assert page.url.endswith("#s2")
+    page.locator("#s2").get_by_role("link", name="cite / other languages").click()
+    page.wait_for_url("**/meetings/9589/speeches/2/")
+    assert page.get_by_label("Cite as").input_value().startswith("S/PV.9589, 26 March 2024, speech 2:")
+    shoot(page, "speech")
+
+    # Switch the language of a meeting with several versions.
+    if (SHARED / "records" / "ru").exists():
+        page.goto(f"{live_server.url}/meetings/10124/")
+        switch = page.get_by_role("navigation", name="Language versions")
+        switch.get_by_role("link", name="Russian", exact=True).click()
+        page.wait_for_url("**/meetings/10124/?lang=ru")
+        assert page.locator("[lang=ru] #s1").count() == 1  # the record text carries its language
+        assert "Председатель" in page.locator("#s1").inner_text()
+        assert switch.get_by_text("Russian").get_attribute("aria-current") == "page"
+    assert page.problems == [], page.problems
+
+
+def test_search_and_keyboard_navigation(live_server, archive, page):
+    page.goto(f"{live_server.url}/search/?q=%E4%B8%8D%E6%89%A9%E6%95%A3")
+    assert page.locator("mark").first.inner_text() == "不扩散"
+    shoot(page, "search")
+    page.goto(f"{live_server.url}/meetings/9589/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    assert page.problems == [], page.problems

@@ -1,0 +1,140 @@
+"""Uploading records through the admin: several files at once, one result line each, staff only, CSRF on."""
+import io
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from records import models
+from tests.conftest import SEED, english_pdfs, table_counts
+
+pytestmark = pytest.mark.django_db
+UPLOAD = "/admin/records/record/upload/"
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_user("archivist", password="pw-archivist-1", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_record", "change_record",
+                                                                        "view_record"]))
+    client.force_login(user)
+    return client
+
+
+def upload(client, *files):
+    return client.post(UPLOAD, {"files": list(files)})
+
+
+def named(name, data):
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def test_upload_page_is_linked_from_the_records_list(staff):
+    page = staff.get("/admin/records/record/").content.decode()
+    assert f'href="{UPLOAD}"' in page
+    form = staff.get(UPLOAD).content.decode()
+    assert 'type="file"' in form and "multiple" in form and "csrfmiddlewaretoken" in form
+
+
+def test_several_files_each_get_a_result_line(staff):
+    files = [named("S_PV.9589_zh.txt", SEED.read_bytes())]
+    pdfs = english_pdfs()
+    if pdfs:
+        files.append(named("S_PV.8701_E.pdf", pdfs[5].read_bytes() if "8701" in pdfs[5].name else
+                           next(p for p in pdfs if "8701" in p.name).read_bytes()))
+    files.append(named("notes.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100))
+    response = upload(staff, *files)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('<tr class="result-') == len(files)
+    assert 'href="/meetings/9589/"' in page and "imported" in page
+    assert "notes.pdf" in page and "the file is neither a PDF nor UTF-8 text" in page
+    again = upload(staff, named("copy.txt", SEED.read_bytes())).content.decode()
+    assert "already imported" in again
+    assert models.Record.objects.filter(meeting__number=9589).count() == 1
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("broken.pdf", b"%PDF-1.5\n" + b"\x00junk" * 200, "the PDF cannot be opened"),
+    ("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "neither a PDF nor UTF-8 text"),
+    ("empty.txt", b"", "the file is empty"),
+    ("ga.txt", b"United Nations A/78/PV.5\nGeneral Assembly\n5th plenary meeting\nTuesday, 19 September 2023, 3 p.m.\n",
+     "not a Security Council record"),
+])
+def test_bad_files_get_a_clear_message_and_change_nothing(staff, name, data, message):
+    before = table_counts()
+    page = upload(staff, named(name, data)).content.decode()
+    assert message in page and name in page
+    assert table_counts() == before
+
+
+def test_a_60_mb_file_is_refused_before_it_is_stored(staff, settings):
+    assert settings.RECORD_UPLOAD_MAX_BYTES == 50 * 1024 * 1024
+    before = table_counts()
+    big = named("huge.pdf", b"%PDF-1.4\n" + b"0" * (60 * 1024 * 1024))
+    response = upload(staff, big, named("S_PV.9589_zh.txt", SEED.read_bytes()))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "huge.pdf" in page and "larger than the 52.4 MB limit" in page
+    assert models.Record.objects.count() == before["Record"] + 1  # the other file still imported
+
+
+def test_non_staff_cannot_reach_the_upload(client):
+    User.objects.create_user("reader", password="pw-reader-1")
+    client.login(username="reader", password="pw-reader-1")
+    response = client.get(UPLOAD)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = client.post(UPLOAD, {"files": [named("S_PV.9589_zh.txt", SEED.read_bytes())]})
+    assert response.status_code == 302
+    assert not models.Record.objects.exists()
+
+
+def test_staff_without_the_add_permission_is_refused(client):
+    user = User.objects.create_user("viewer", password="pw-viewer-1", is_staff=True)
+    client.force_login(user)
+    assert client.get(UPLOAD).status_code == 403
+
+
+def test_upload_without_csrf_token_is_refused():
+    client = Client(enforce_csrf_checks=True)
+    user = User.objects.create_superuser("root", password="pw-root-1")
+    client.force_login(user)
+    response = client.post(UPLOAD, {"files": [named("S_PV.9589_zh.txt", SEED.read_bytes())]})
+    assert response.status_code == 403
+    assert not models.Record.objects.exists()
+    # With the token from the form, the same upload goes through.
+    form = client.get(UPLOAD).content.decode()
+    token = form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = client.post(UPLOAD, {"files": [named("S_PV.9589_zh.txt", SEED.read_bytes())],
+                                    "csrfmiddlewaretoken": token})
+    assert response.status_code == 200 and models.Record.objects.count() == 1
+
+
+def test_reparse_action_uses_the_current_parser(staff):
+    from records.ingest import import_record
+
+    record = import_record(SEED).record
+    models.Record.objects.filter(pk=record.pk).update(parser_version="0.0.1")
+    speech_ids = sorted(record.speeches.values_list("pk", flat=True))
+    response = staff.post("/admin/records/record/", {"action": "reparse", "_selected_action": [record.pk]},
+                          follow=True)
+    assert response.status_code == 200
+    record.refresh_from_db()
+    assert record.parser_version == "1.0.0"
+    assert sorted(record.speeches.values_list("pk", flat=True)) == speech_ids
+    assert "replaced the earlier version" in response.content.decode()
+
+
+def test_differences_between_language_versions_are_shown_to_admins(staff):
+    from tests.conftest import shared_path
+
+    from records.ingest import import_record
+
+    import_record(shared_path("records", "fr", "S_PV.10124_fr.first16000.txt"))
+    spanish = shared_path("records", "es", "S_PV.10124_es.first16000.txt").read_text(encoding="utf-8")
+    result = import_record(spanish.replace("a las 15.00 horas", "a las 16.00 horas", 1).encode(), source_name="es.txt")
+    page = staff.get(f"/admin/records/record/{result.record.pk}/change/").content.decode()
+    assert "scheduled time: 16:00 in this version, 15:00 in the fr version" in page
+    listing = staff.get("/admin/records/record/").content.decode()
+    assert "icon-yes.svg" in listing  # the 'differs' column
