@@ -29,7 +29,8 @@ BARCODE = re.compile(r"\*\d{7,8}\*")
 # Soft hyphens, zero-width characters, Arabic tatweel; and the spaces that are not plain spaces.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u0640]")
 SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
-CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20"
+# Chinese characters and punctuation, and the middle dot of transcribed names ('布朗 · 伊尔先生').
+CJK = "\u00b7\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20"
 CJK_GAP = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 
 

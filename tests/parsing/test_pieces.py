@@ -59,6 +59,10 @@ def test_dates_and_times(lang, text, date, time):
     ("zh", "主席（以英语发言）：我", ("主席", "president", None, None, "en")),
     ("zh", "孙磊先生（中国）：我", ("孙磊先生（中国）", "person", "孙磊", "中国", None)),
     ("ar", "الرئيس (تكلم بالإنكليزية): أشكر", ("الرئيس", "president", None, None, "en")),
+    ("es", "Sra. Nancy Abdulla (Bahrein) (habla en árabe): Para",
+     ("Sra. Nancy Abdulla (Bahrein)", "person", "Nancy Abdulla", "Bahrein", "ar")),
+    ("fr", "M. Nebenzia (Fédération de Russie) (parle en russe) : Nous",
+     ("M. Nebenzia (Fédération de Russie)", "person", "Nebenzia", "Fédération de Russie", "ru")),
     ("ar", "السيدة ديكارلو (تكلمت بالإنكليزية): لقد", ("السيدة ديكارلو", "person", "ديكارلو", None, "en")),
 ])
 def test_speaker_labels(lang, text, expected):
@@ -126,6 +130,10 @@ def test_page_furniture_is_removed_and_split_paragraphs_rejoined():
 def test_justification_spaces_inside_chinese_words_are_removed():
     assert _normalized("艾 哈 迈德先 生（巴基 斯 坦）：我们\n\n第1540 (2004) 号决议。", "zh") == [
         "艾哈迈德先生（巴基斯坦）：我们", "第1540 (2004) 号决议。"]
+    # Transcribed names keep their middle dot, without the spaces an extractor put around it.
+    text = _normalized("布朗 · 伊尔先生（利比里亚）（以英语发言）：主席先生。", "zh")[0]
+    assert text.startswith("布朗·伊尔先生（利比里亚）")
+    assert parse_label(text, get("zh")).name == "布朗·伊尔"
 
 
 def test_running_headers_and_footers_are_removed():

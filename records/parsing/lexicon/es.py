@@ -46,7 +46,7 @@ LEXICON = Lexicon(
     president_labels=("El Presidente", "La Presidenta", "El Presidente interino", "La Presidenta interina"),
     office_labels={"El Secretario General": "Naciones Unidas", "La Secretaria General": "Naciones Unidas",
                    "La Vicesecretaria General": "Naciones Unidas", "El Vicesecretario General": "Naciones Unidas"},
-    spoke_in=r"\(\s*habla en (?P<lang>[a-zé]+)\s*\)",
+    spoke_in=r"\(\s*habla en (?P<lang>[^\W\d_]+)\s*\)",
     languages={"inglés": "en", "francés": "fr", "español": "es", "ruso": "ru", "chino": "zh", "árabe": "ar",
                "portugués": "pt", "alemán": "de", "italiano": "it", "japonés": "ja", "turco": "tr"},
     label_colon=r"\s?:",

@@ -50,7 +50,7 @@ LEXICON = Lexicon(
                    "La Secrétaire générale": "Organisation des Nations Unies",
                    "La Vice-Secrétaire générale": "Organisation des Nations Unies",
                    "Le Vice-Secrétaire général": "Organisation des Nations Unies"},
-    spoke_in=r"\(\s*parle en (?P<lang>[a-zé]+)\s*\)",
+    spoke_in=r"\(\s*parle en (?P<lang>[^\W\d_]+)\s*\)",
     languages={"anglais": "en", "français": "fr", "espagnol": "es", "russe": "ru", "chinois": "zh",
                "arabe": "ar", "portugais": "pt", "allemand": "de", "italien": "it", "japonais": "ja",
                "turc": "tr", "persan": "fa", "hébreu": "he", "ukrainien": "uk"},
