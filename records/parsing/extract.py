@@ -95,7 +95,17 @@ def extract_pdf(data):
     text = "\f".join(pages)
     if not text.strip():
         raise ParseError("the PDF has no text layer (an image-only scan?)")
-    return Extracted(text=text, kind="pdf", pages=len(pages), layout="pdf")
+    # Indentation is measured from the left margin; right-to-left paragraphs indent from the right,
+    # so for them the paragraph marks are not trusted and every line may begin a turn.
+    layout = "lines" if _mostly_right_to_left(text) else "pdf"
+    return Extracted(text=text, kind="pdf", pages=len(pages), layout=layout)
+
+
+def _mostly_right_to_left(text):
+    sample = text[:20000]
+    rtl = sum(1 for ch in sample if "\u0590" <= ch <= "\u08ff")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return letters > 0 and rtl > letters * 0.3
 
 
 @dataclass
