@@ -3,6 +3,8 @@
 Records are uploaded here (several files at once) and can be re-parsed with the
 current parser; both go through records.ingest.import_record.
 """
+import logging
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from records import models
 from records.ingest import FAILED, import_record
 from records.uploads import RecordUploadForm, SizeLimitUploadHandler
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(models.Country)
@@ -116,9 +120,7 @@ class RecordAdmin(admin.ModelAdmin):
                        for name in limiter.too_large]
             if form.is_valid() or limiter.too_large:
                 for uploaded in form.cleaned_data.get("files", []) if form.is_valid() else []:
-                    result = import_record(uploaded, source_name=uploaded.name)
-                    results.append({"name": uploaded.name, "status": result.status, "message": result.message,
-                                    "meeting": result.meeting, "discrepancies": result.discrepancies})
+                    results.append(_import_one(uploaded))
                 form = RecordUploadForm()
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
                    "results": results, "title": "Upload verbatim records",
@@ -136,6 +138,19 @@ class RecordAdmin(admin.ModelAdmin):
                 continue
             level = messages.ERROR if result.status == FAILED else messages.SUCCESS
             self.message_user(request, f"{record}: {result.message}", level)
+
+
+def _import_one(uploaded):
+    """One file's result line. A failure of ours on one file is logged and reported on its line, so the
+    files before and after it keep their results (each is imported in its own transaction)."""
+    try:
+        result = import_record(uploaded, source_name=uploaded.name)
+    except Exception:
+        logger.exception("import of uploaded file %s failed", uploaded.name)
+        return {"name": uploaded.name, "status": FAILED,
+                "message": "the archive failed to import this file; the error is logged and nothing was saved"}
+    return {"name": uploaded.name, "status": result.status, "message": result.message, "meeting": result.meeting,
+            "discrepancies": result.discrepancies}
 
 
 @admin.register(models.Member)

@@ -8,6 +8,7 @@ from records.search import config_for
 
 VOTE_CHOICES = [("any", "any vote"), ("adopted", "adopted"), ("not adopted", "not adopted"), ("vetoed", "vetoed")]
 SORT_CHOICES = [("newest", "newest first"), ("oldest", "oldest first")]
+MAX_INT = 2**31 - 1  # the database's integer: larger numbers match nothing and are refused as input
 ISO3 = RegexValidator(r"^[A-Za-z]{3}$", "Use the three-letter code of a State, such as CHN or GBR.")
 
 
@@ -24,14 +25,31 @@ class CountryCodeFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
 
-class MeetingFilter(django_filters.FilterSet):
+class DateRangeFilterSet(django_filters.FilterSet):
+    """From and Until, on querysets with between() (meetings, speeches)."""
+
     date_after = django_filters.DateFilter(label="From", method="filter_after",
                                            widget=forms.DateInput(attrs={"type": "date"}))
     date_before = django_filters.DateFilter(label="Until", method="filter_before",
                                             widget=forms.DateInput(attrs={"type": "date"}))
-    year = django_filters.NumberFilter(label="Year", method="filter_year", min_value=1946, max_value=2100)
+
+    def filter_after(self, qs, name, value):
+        return qs.between(start=value)
+
+    def filter_before(self, qs, name, value):
+        return qs.between(end=value)
+
+
+def number_filter(label, method, **bounds):
+    bounds.setdefault("min_value", 1)
+    bounds.setdefault("max_value", MAX_INT)
+    return django_filters.NumberFilter(label=label, method=method, **bounds)
+
+
+class MeetingFilter(DateRangeFilterSet):
+    year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
     country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
-    resolution = django_filters.NumberFilter(label="Resolution number", method="filter_resolution", min_value=1)
+    resolution = number_filter("Resolution number", "filter_resolution")
     agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
     language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
     vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote")
@@ -40,12 +58,6 @@ class MeetingFilter(django_filters.FilterSet):
     class Meta:
         model = Meeting
         fields = []
-
-    def filter_after(self, qs, name, value):
-        return qs.between(start=value)
-
-    def filter_before(self, qs, name, value):
-        return qs.between(end=value)
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))
@@ -69,24 +81,14 @@ class MeetingFilter(django_filters.FilterSet):
         return qs.oldest_first() if value == "oldest" else qs.newest_first()
 
 
-class SpeechFilter(django_filters.FilterSet):
+class SpeechFilter(DateRangeFilterSet):
     """A country's or a speaker's speeches, narrowed by date and by a resolution they cite."""
 
-    date_after = django_filters.DateFilter(label="From", method="filter_after",
-                                           widget=forms.DateInput(attrs={"type": "date"}))
-    date_before = django_filters.DateFilter(label="Until", method="filter_before",
-                                            widget=forms.DateInput(attrs={"type": "date"}))
-    resolution = django_filters.NumberFilter(label="Citing resolution", method="filter_resolution", min_value=1)
+    resolution = number_filter("Citing resolution", "filter_resolution")
 
     class Meta:
         model = Speech
         fields = []
-
-    def filter_after(self, qs, name, value):
-        return qs.between(start=value)
-
-    def filter_before(self, qs, name, value):
-        return qs.between(end=value)
 
     def filter_resolution(self, qs, name, value):
         return qs.citing(int(value))
@@ -98,7 +100,7 @@ class SpeechSearchFilter(SpeechFilter):
     country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
     role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role")
     language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
-    meeting = django_filters.NumberFilter(label="Meeting number", method="filter_meeting", min_value=1)
+    meeting = number_filter("Meeting number", "filter_meeting")
 
     class Meta:
         model = Speech

@@ -215,7 +215,8 @@ class _Saver:
         meeting.members.all().delete()
         seats = [(parsed.president, True)] + [(m, False) for m in parsed.members]
         models.Member.objects.bulk_create(
-            models.Member(meeting=meeting, country=self._country(member.country), representative=member.name,
+            models.Member(meeting=meeting, country=self._country(member.country),
+                          representative=_fit(member.name, "representative", models.Member),
                           is_president=is_president,
                           names={**names.get(member.country, {}), parsed.language: member.name})
             for member, is_president in seats
@@ -257,7 +258,11 @@ class _Saver:
         differ("votes", len(parsed.votes), len(votes))
         for vote, stored in zip(parsed.votes, votes):
             differ(f"vote {vote.seq} outcome", vote.outcome, stored.outcome)
-            differ(f"vote {vote.seq} ballots", _ballot_text(vote), _stored_ballot_text(stored))
+            stored_positions = {"in_favour": [], "against": [], "abstaining": []}
+            for ballot in stored.ballots.all():
+                stored_positions[ballot.position].append(ballot.country_id)
+            parsed_positions = {"in_favour": vote.in_favour, "against": vote.against, "abstaining": vote.abstaining}
+            differ(f"vote {vote.seq} ballots", _ballot_text(parsed_positions), _ballot_text(stored_positions))
         return out
 
     # Agenda, speeches, votes, mentions.
@@ -277,9 +282,9 @@ class _Saver:
         for parsed in self.parsed.speeches:
             speech = existing.pop(parsed.seq, None) or models.Speech(record=record, seq=parsed.seq)
             speech.label = parsed.label
-            speech.name = parsed.name or ""
+            speech.name = _fit(parsed.name, "name")
             speech.country = self._country(parsed.country)
-            speech.organization = parsed.organization or ""
+            speech.organization = _fit(parsed.organization, "organization")
             speech.role = parsed.role
             speech.national_capacity = parsed.national_capacity
             speech.spoken_language = parsed.spoken_language
@@ -297,20 +302,22 @@ class _Saver:
         return saved
 
     def _parallel_speakers(self, meeting, record):
-        """Speakers of the same turns in the meeting's other language versions, by seq."""
-        others = models.Speech.objects.filter(record__meeting=meeting, speaker__isnull=False).exclude(record=record)
+        """Speakers of the same turns in the meeting's other language versions, by seq.
+
+        Only versions that align turn for turn (same number of turns, same role and State at each)
+        lend their speakers: one turn more or less in a version would shift every link after it.
+        """
+        wanted = [(p.role, p.country) for p in self.parsed.speeches]
         found = {}
-        for seq, speaker_id, country_id in others.values_list("seq", "speaker_id", "country_id"):
-            parsed = self._parsed_speech(seq)
-            if parsed is not None and parsed.country == country_id:
-                found.setdefault(seq, speaker_id)
+        for other in meeting.records.exclude(pk=record.pk):
+            rows = list(other.speeches.order_by("seq").values_list("seq", "role", "country_id", "speaker_id"))
+            if [(role, country) for _, role, country, _ in rows] != wanted:
+                continue
+            for seq, _, _, speaker_id in rows:
+                if speaker_id:
+                    found.setdefault(seq, speaker_id)
         speakers = models.Speaker.objects.in_bulk(set(found.values()))
         return {seq: speakers[pk] for seq, pk in found.items()}
-
-    def _parsed_speech(self, seq):
-        if 1 <= seq <= len(self.parsed.speeches):
-            return self.parsed.speeches[seq - 1]
-        return None
 
     def _speakers(self, parsed_speeches):
         """{seq: Speaker} for the turns, creating the speakers not seen before in one statement."""
@@ -341,7 +348,8 @@ class _Saver:
                 return None
             name = strip_honorific(president, self.lexicon)
         slug = slugify(f"{name} {parsed.country or ''}", allow_unicode=True)[:200] if name else ""
-        return (slug, name, parsed.country, parsed.organization or "") if slug else None
+        return (slug, _fit(name, "name", models.Speaker), parsed.country,
+                _fit(parsed.organization, "organization", models.Speaker)) if slug else None
 
     def _save_votes(self, meeting, speeches):
         existing = {v.seq: v for v in meeting.votes.all()}
@@ -375,16 +383,16 @@ class _Saver:
                 resolution_rows.append(models.ResolutionMention(record=record, speech=speech,
                                                                 resolution=self._resolution(cited)))
                 in_speeches_res.add(cited)
-            for symbol in parsed.documents_cited:
-                document_rows.append(models.DocumentMention(record=record, speech=speech, symbol=symbol[:60]))
+            for symbol in dict.fromkeys(_fit(s, "symbol", models.DocumentMention) for s in parsed.documents_cited):
+                document_rows.append(models.DocumentMention(record=record, speech=speech, symbol=symbol))
                 in_speeches_doc.add(symbol)
         # Citations outside the turns (agenda, cover, vote announcements in headings) belong to the record.
         for cited in self.parsed.resolutions_cited:
             if cited not in in_speeches_res:
                 resolution_rows.append(models.ResolutionMention(record=record, resolution=self._resolution(cited)))
-        for symbol in self.parsed.documents_cited:
+        for symbol in dict.fromkeys(_fit(s, "symbol", models.DocumentMention) for s in self.parsed.documents_cited):
             if symbol not in in_speeches_doc:
-                document_rows.append(models.DocumentMention(record=record, symbol=symbol[:60]))
+                document_rows.append(models.DocumentMention(record=record, symbol=symbol))
         models.ResolutionMention.objects.bulk_create(resolution_rows)
         models.DocumentMention.objects.bulk_create(document_rows)
 
@@ -422,17 +430,18 @@ class _Saver:
         return models.Resolution.objects.in_bulk(list(numbers), field_name="number")
 
 
-def _ballot_text(vote):
-    return "; ".join(f"{position}: {', '.join(sorted(codes))}" for position, codes in (
-        ("in favour", vote.in_favour), ("against", vote.against), ("abstaining", vote.abstaining)))
+def _ballot_text(positions):
+    """{'in_favour': [...], ...} -> 'in favour: CHN, FRA; against: ; abstaining: RUS'."""
+    return "; ".join(f"{key.replace('_', ' ')}: {', '.join(sorted(positions[key]))}"
+                     for key in ("in_favour", "against", "abstaining"))
 
 
-def _stored_ballot_text(vote):
-    positions = {"in_favour": [], "against": [], "abstaining": []}
-    for ballot in vote.ballots.all():
-        positions[ballot.position].append(ballot.country_id)
-    return "; ".join(f"{label}: {', '.join(sorted(positions[key]))}" for key, label in (
-        ("in_favour", "in favour"), ("against", "against"), ("abstaining", "abstaining")))
+def _fit(value, field_name, model=None):
+    """A value cut to its column's length: a garbled overlong name must not cost the whole record."""
+    model = model or models.Speech
+    if not value:
+        return value or ""
+    return value[: model._meta.get_field(field_name).max_length]
 
 
 def _name_of(source):

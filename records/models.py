@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from django.urls import reverse
 
-from records.querysets import CountryQuerySet, MeetingQuerySet, SpeechQuerySet
+from records.querysets import MeetingQuerySet, SpeechQuerySet
 
 @lru_cache(maxsize=16384)
 def _reverse(name, **kwargs):
@@ -61,8 +61,6 @@ class Country(models.Model):
     formal_zh = models.CharField("formal name (Chinese)", max_length=200)
     formal_ar = models.CharField("formal name (Arabic)", max_length=200)
 
-    objects = CountryQuerySet.as_manager()
-
     class Meta:
         verbose_name_plural = "countries"
         ordering = ["name_en"]
@@ -90,6 +88,10 @@ class Resolution(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.year})"
+
+    @property
+    def symbol(self):
+        return f"S/RES/{self.number}({self.year})"
 
     def get_absolute_url(self):
         return _reverse("records:resolution", number=self.number)

@@ -16,7 +16,6 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-def paginate(request, queryset, per_page=PER_PAGE, count=None):
+def paginate(request, queryset, per_page=PER_PAGE):
     """A page of results; out-of-range or malformed page numbers give the nearest page, never an error."""
-    paginator = Paginator(queryset, per_page) if count is None else CountedPaginator(queryset, per_page, count)
-    return paginator.get_page(request.GET.get("page"))
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

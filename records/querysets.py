@@ -6,12 +6,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 
 
-class CountryQuerySet(models.QuerySet):
-    def members(self):
-        return self.filter(status="member")
+class DatedQuerySet(models.QuerySet):
+    """Meetings and speeches both carry a date (a speech has its meeting's)."""
 
-
-class MeetingQuerySet(models.QuerySet):
     def between(self, start=None, end=None):
         qs = self
         if start:
@@ -20,6 +17,8 @@ class MeetingQuerySet(models.QuerySet):
             qs = qs.filter(date__lte=end)
         return qs
 
+
+class MeetingQuerySet(DatedQuerySet):
     def in_year(self, year):
         return self.filter(date__year=year)
 
@@ -81,23 +80,12 @@ class MeetingQuerySet(models.QuerySet):
         ).annotate(vote_count=models.Count("votes", distinct=True))
 
 
-class SpeechQuerySet(models.QuerySet):
+class SpeechQuerySet(DatedQuerySet):
     def by_country(self, iso3):
         return self.filter(country_id=iso3.upper())
 
-    def between(self, start=None, end=None):
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
-        return qs
-
     def citing(self, number):
         return self.filter(resolution_mentions__resolution__number=number).distinct()
-
-    def in_language(self, language):
-        return self.filter(record__language=language)
 
     def in_meeting(self, number):
         return self.filter(record__meeting__number=number)

@@ -21,15 +21,17 @@ from django.db import connection
 from django.db.models import Count, F, Window
 
 from records.pagination import CountedPaginator
+from records.parsing.normalize import HAN
 
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic", "zh": "simple"}
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_RUN = re.compile(f"[{HAN}]+")
 MAX_QUERY = 500
 # Above this many matches (as PostgreSQL estimates them) a search does not count them exactly, and
 # ranks by relevance only the newest CANDIDATES of them: counting and ranking a hundred thousand
 # speeches takes seconds, the newest thousand take milliseconds through the date index.
 LARGE = 2000
 CANDIDATES = 500
+MAX_PAGE = 10_000
 
 
 def config_for(language):
@@ -136,8 +138,10 @@ def union_query(readings):
 
 def estimate(queryset):
     """PostgreSQL's estimate of how many rows the queryset returns (EXPLAIN, nothing is run)."""
-    plan = json.loads(queryset.order_by().explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    plan = queryset.order_by().explain(format="json")
+    if not plan:
+        return 0  # Django found the query empty without asking the database
+    return int(json.loads(plan)[0]["Plan"]["Plan Rows"])
 
 
 @dataclass
@@ -169,7 +173,7 @@ def run(queryset, query, sort, page_number, per_page):
 def _counted_page(ordered, page_number, per_page):
     """One query for the rows of a page and the total: the match is checked once, not twice."""
     try:
-        number = max(1, int(page_number or 1))
+        number = min(max(1, int(page_number or 1)), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * per_page

@@ -69,3 +69,11 @@ def countries(transactional_db):
 
     if Country.objects.count() < 195:
         load_countries(Country)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached holdings and rendered record fragments never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -2,7 +2,7 @@
 import re
 
 # 'resolution 1540 (2004)', '第1540（2004）号决议', 'резолюции 1540 (2004)': number, then year in brackets.
-RESOLUTION = re.compile(r"(?<![\d/.,])(?P<n>\d{1,4})\s*[(（]\s*(?P<y>(?:19[4-9]|20\d)\d)\s*[)）]")
+RESOLUTION = re.compile(r"(?<![\d/.,])(?P<n>\d{1,4})\s*[(（]\s*(?P<y>19[4-9]\d|20\d\d)\s*[)）]")
 # S/2023/1067, S/PV.9588, A/78/1, S/RES/2504 (2020), S/PRST/2020/1, A/HRC/52/1.
 DOCUMENT = re.compile(
     r"(?<![A-Za-z0-9/])(?:S|A|E|ST|SG)(?:/[A-Z][A-Za-z]*(?:\.\d+)?)*/(?:[A-Z]+\.)?\d[\w.\-]*(?:/[\w.\-]+)*",
@@ -34,6 +34,8 @@ def _first_of(year):
 
 
 def plausible_resolution(number, year):
+    if year < min(FIRST_OF_YEAR):
+        return False  # before the Council's first resolution
     return _first_of(year) - SLACK <= number <= _first_of(year + 1) + SLACK
 
 

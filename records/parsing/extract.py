@@ -25,7 +25,6 @@ SOFT_HYPHENS = ("\x02", "\ufffe")
 @dataclass
 class Extracted:
     text: str
-    kind: str  # "pdf" or "text"
     pages: int
     layout: str  # "pdf", "blank-lines" or "lines": how paragraphs are marked (see normalize.py)
 
@@ -53,7 +52,7 @@ def extract_text(data):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pages = text.count("\f") + 1
     layout = "blank-lines" if _has_blank_line_paragraphs(text) else "lines"
-    return Extracted(text=text, kind="text", pages=pages, layout=layout)
+    return Extracted(text=text, pages=pages, layout=layout)
 
 
 def _decode(data, encoding):
@@ -98,7 +97,7 @@ def extract_pdf(data):
     # Indentation is measured from the left margin; right-to-left paragraphs indent from the right,
     # so for them the paragraph marks are not trusted and every line may begin a turn.
     layout = "lines" if _mostly_right_to_left(text) else "pdf"
-    return Extracted(text=text, kind="pdf", pages=len(pages), layout=layout)
+    return Extracted(text=text, pages=len(pages), layout=layout)
 
 
 def _mostly_right_to_left(text):

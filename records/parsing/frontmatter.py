@@ -220,10 +220,11 @@ def _members(lines, lexicon):
 def _split_member_line(line, lexicon):
     """'Belgium. . . . Mr. Pecsteen de Buytswerve' -> ('Belgium', 'Mr. Pecsteen de Buytswerve')."""
     line = LEADERS.sub("\t", line).strip(" \t.")
-    honorifics = sorted(lexicon.honorifics, key=len, reverse=True)
+    honorifics = lexicon.honorifics_longest_first
     if lexicon.honorific_position == "prefix":
+        # An honorific begins the name, also where a damaged extraction glued it to the State's name.
         alternatives = "|".join(re.escape(h) for h in honorifics)
-        match = re.search(rf"(?:^|(?<=[\s\t])|(?<=[^\W\d_]))(?:{alternatives})\s", line)
+        match = lexicon.rx(rf"(?:^|(?<=[\s\t])|(?<=[^\W\d_]))(?:{alternatives})\s", 0).search(line)
         if match:
             return line[: match.start()].strip(" \t."), line[match.start():].strip()
         return line.strip(), ""

@@ -29,6 +29,7 @@ class Label:
     paren: str = None  # State or organisation in brackets, as printed
     spoken_language: str = None
     organization: str = None  # for offices
+    unknown_language: str = None  # a language note naming a language the lexicon does not know
 
 
 def parse_label(text, lexicon):
@@ -38,6 +39,8 @@ def parse_label(text, lexicon):
     if not match:
         return None
     who = match.group("who").strip()
+    if not _name_words_fit(who, lexicon):
+        return None
     paren = match.group("paren")
     note_start = match.start("note") if match.group("note") else match.start("colon")
     spoke = match.group("lang")
@@ -47,13 +50,9 @@ def parse_label(text, lexicon):
         if note:
             spoke, paren = note.group("lang"), None
             note_start = max(head.rfind("(", 0, match.start("paren")), head.rfind("（", 0, match.start("paren")))
-    language = None
-    if spoke is not None:
-        language = lexicon.language_codes.get(fold(re.sub(r"\s+", " ", spoke)))
-        if language is None:
-            return None  # '(spoke in Foo)' with an unknown language: not a label we understand
+    language = lexicon.language_codes.get(fold(re.sub(r"\s+", " ", spoke))) if spoke else None
     label = Label(text=head[:note_start].strip(), end=match.end(), kind="person", paren=paren,
-                  spoken_language=language)
+                  spoken_language=language, unknown_language=spoke if spoke and not language else None)
     if who in lexicon.president_labels:
         label.kind = "president"
     elif who in lexicon.office_labels:
@@ -64,8 +63,17 @@ def parse_label(text, lexicon):
     return label
 
 
+def _name_words_fit(who, lexicon):
+    """After its first word, a name's words are capitalised or particles ('Pecsteen de Buytswerve',
+    'Ahmad of Wimbledon'): 'Mr. Guterres said:' opens no turn. Scripts without case pass."""
+    if lexicon.honorific_position != "prefix" or who in lexicon.president_labels or who in lexicon.office_labels:
+        return True
+    words = strip_honorific(who, lexicon).split()
+    return all(not word[0].islower() or word in lexicon.name_particles for word in words[1:])
+
+
 def strip_honorific(who, lexicon):
-    for honorific in sorted(lexicon.honorifics, key=len, reverse=True):
+    for honorific in lexicon.honorifics_longest_first:
         if lexicon.honorific_position == "prefix" and who.startswith(honorific + " "):
             return who[len(honorific):].strip()
         if lexicon.honorific_position == "suffix" and who.endswith(honorific) and len(who) > len(honorific):
@@ -89,12 +97,8 @@ def _label_rx(lexicon):
     if lexicon.honorific_position == "suffix":
         person = rf"[^\s\d（）()：:，,。、；;“”\"]{{1,24}}?(?:{honorifics})"
     else:
-        first = r"[^\W\d_][\w'’.\-‐]*"
-        particles = "|".join(re.escape(p) for p in lexicon.name_particles)
-        particle = rf"(?:{particles})(?=\s)" if particles else r"(?!x)x"
-        # Later name words are capitalised (or caseless scripts) or particles: 'Mr. Guterres said:' is no label.
-        capital = r"(?:[^\W\d_a-zà-ÿа-яё])[\w'’.\-‐]*"
-        person = rf"(?:{honorifics})\s*{first}(?:\s+(?:{particle}|{capital})){{0,7}}"
+        word = r"[^\W\d_][\w'’.\-‐]*"
+        person = rf"(?:{honorifics})\s*{word}(?:\s+{word}){{0,7}}"
     source = (rf"^(?P<who>{fixed_rx}|{person})"
               rf"(?:\s*{PAREN})?"
               rf"(?:\s*(?P<note>{lexicon.spoke_in}))?"

@@ -1,27 +1,25 @@
-"""Which of the six languages a record is in, from its script and its cover's wording."""
-import re
-
+"""Which of the six languages a record is in: the script that dominates, then the cover's wording."""
 from records.parsing.errors import ParseError
 from records.parsing.lexicon import LEXICONS
 
-SCRIPTS = {
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-    "ar": re.compile(r"[\u0600-\u06ff]"),
-    "ru": re.compile(r"[\u0400-\u04ff]"),
-}
-LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+SAMPLE = 6000
+MIN_LETTERS = 50
 
 
 def detect_language(text):
-    sample = text[:6000]
-    counts = {code: len(rx.findall(sample)) for code, rx in SCRIPTS.items()}
-    latin = len(LATIN.findall(sample))
-    code, count = max(counts.items(), key=lambda item: item[1])
-    if count > latin * 0.5 and count > 50:
-        return code
-    if latin < 50:
+    sample = text[:SAMPLE]
+    by_script = {}
+    for lexicon in LEXICONS.values():
+        by_script.setdefault(lexicon.script, []).append(lexicon)
+    counts = {script: len(lexicons[0].rx(script, 0).findall(sample)) for script, lexicons in by_script.items()}
+    script = max(counts, key=counts.get)
+    if counts[script] < MIN_LETTERS:
         raise ParseError("no text in any of the six UN languages")
-    scores = {c: sum(sample.count(m) for m in LEXICONS[c].markers) for c in ("en", "fr", "es")}
+    candidates = by_script[script]
+    if len(candidates) == 1:
+        return candidates[0].code
+    # Languages sharing a script (English, French, Spanish): the one whose cover words appear most.
+    scores = {lexicon.code: sum(sample.count(marker) for marker in lexicon.markers) for lexicon in candidates}
     best = max(scores, key=scores.get)
     if scores[best] == 0:
         raise ParseError("not a verbatim record: none of the words of a record's first page")

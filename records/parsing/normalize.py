@@ -24,13 +24,15 @@ FURNITURE_LINES = [
     re.compile(rf"^{PAGE}$"),
     re.compile(r"^\*\d{7,8}\*$"),  # barcode
 ]
-JOB_NUMBER = re.compile(rf"(?<![\d/-])({JOB})\s*\(\s*[A-Z]\s*\)")
+JOB_NUMBER = re.compile(rf"(?<![\d/-])({JOB})\s*\(\s*[A-Z]\s*\)")  # '24-08209 (C)' on the cover
+FOOTER_JOB = re.compile(rf"^(?:{PAGE}\s*({JOB})|({JOB})\s*{PAGE})$", re.MULTILINE)
 BARCODE = re.compile(r"\*\d{7,8}\*")
 # Soft hyphens, zero-width characters, Arabic tatweel; and the spaces that are not plain spaces.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u0640]")
 SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters
 # Chinese characters and punctuation, and the middle dot of transcribed names ('布朗 · 伊尔先生').
-CJK = "\u00b7\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20"
+CJK = f"\u00b7\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff{HAN}\uff01-\uff0f\uff1a-\uff20"
 CJK_GAP = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 
 
@@ -40,8 +42,6 @@ class Block:
 
     lines: list
     page: int
-    # True when the input marked no paragraphs: a line inside may still begin one.
-    soft: bool = False
     text: str = field(default="", compare=False)
 
 
@@ -53,7 +53,7 @@ class Normalized:
 
 def normalize(extracted, lexicon):
     text = clean_characters(extracted.text, lexicon)
-    job = JOB_NUMBER.search(text)
+    job = _job_number(text)
     pages = [_page_lines(page) for page in text.split("\f")]
     if extracted.layout == "lines":
         blocks = _blocks_from_lines(pages, lexicon)
@@ -61,14 +61,25 @@ def normalize(extracted, lexicon):
         blocks = _blocks_from_marks(pages, lexicon, join_split=extracted.layout == "blank-lines")
     for block in blocks:
         block.text = join_lines(block.lines, lexicon)
-    return Normalized(blocks=[b for b in blocks if b.text], job_number=job.group(1) if job else None)
+    return Normalized(blocks=[b for b in blocks if b.text], job_number=job)
+
+
+def _job_number(text):
+    """The job number as the cover prints it with its language letter ('24-08209 (C)'); failing
+    that, the one in the pages' footers."""
+    cover = JOB_NUMBER.search(text)
+    if cover:
+        return cover.group(1)
+    footers = [m.group(1) or m.group(2) for m in FOOTER_JOB.finditer(text)]
+    return max(footers, key=footers.count) if footers else None
 
 
 def clean_characters(text, lexicon):
     text = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     for pattern, replacement in lexicon.repairs:
         text = re.sub(pattern, replacement, text)
+    if lexicon.ignorable:
+        text = re.sub(lexicon.ignorable, "", text)
     for phrase in lexicon.furniture:
         pattern = r"\s*".join(re.escape(word) for word in phrase.split()) if not lexicon.cjk else re.escape(phrase)
         text = re.sub(pattern, "\n", text)
@@ -140,7 +151,7 @@ def _blocks_from_lines(pages, lexicon):
     ended = True
     for line, number in lines:
         if ended:
-            blocks.append(Block(lines=[line], page=number, soft=True))
+            blocks.append(Block(lines=[line], page=number))
         else:
             blocks[-1].lines.append(line)
         # Justified text fills its lines; the short last line of a paragraph does not. Character

@@ -1,4 +1,5 @@
 """From a record file to a parsed Record: extract, normalise, read the cover, read the body."""
+import logging
 from pathlib import Path
 
 from records.parsing import citations
@@ -12,6 +13,7 @@ from records.parsing.model import Record
 from records.parsing.normalize import normalize
 
 PARSER_VERSION = "1.0.0"
+logger = logging.getLogger(__name__)
 
 
 def parse_file(path):
@@ -19,13 +21,18 @@ def parse_file(path):
 
 
 def parse_bytes(data):
-    """Parse a record file's content. Raises ParseError, and only ParseError, for anything unreadable."""
+    """Parse a record file's content. Raises ParseError, and only ParseError, for anything unreadable.
+
+    An unexpected exception is a bug of ours, logged with its traceback; the caller still gets the
+    parser's own error, so that one strange file never stops an upload or a bulk import.
+    """
     try:
         return _parse(data)
     except ParseError:
         raise
-    except RecursionError:
-        raise ParseError("the file is too deeply nested to read") from None
+    except Exception as exc:
+        logger.exception("the parser failed unexpectedly")
+        raise ParseError(f"the parser could not read this file ({type(exc).__name__}); the error is logged") from exc
 
 
 def _parse(data):
@@ -40,8 +47,9 @@ def _parse(data):
     start = split_cover(blocks, lexicon)
     cover = parse_cover(blocks[:start], lexicon)
     body = parse_body(blocks[start:], lexicon, cover, language, paged=extracted.pages > 1)
-    all_text = "\n".join(block.text for block in blocks)
-    front_text = "\n".join(block.text for block in blocks[:start])
+    # Citations come from the agenda and the body; the cover's other lines hold the record's own symbol.
+    front_text = "\n".join(cover.agenda)
+    all_text = front_text + "\n" + "\n".join(block.text for block in blocks[start:])
     return Record(
         meeting=cover.meeting, resumption=cover.resumption, language=language, status=cover.status,
         job_number=normalized.job_number, council_year=cover.council_year, date=cover.date.isoformat(),
@@ -51,10 +59,9 @@ def _parse(data):
         resolutions_cited=citations.merge(citations.resolutions(front_text, lexicon),
                                           *[s.resolutions_cited for s in body.speeches],
                                           citations.resolutions(all_text, lexicon)),
-        documents_cited=[symbol for symbol in citations.merge(citations.documents(front_text),
-                                                              *[s.documents_cited for s in body.speeches],
-                                                              citations.documents(all_text))
-                         if symbol != f"S/PV.{cover.meeting}"],  # its own symbol on every page
+        documents_cited=citations.merge(citations.documents(front_text),
+                                        *[s.documents_cited for s in body.speeches],
+                                        citations.documents(all_text)),
         pages=extracted.pages,
         warnings=cover.warnings + body.warnings,
     )

@@ -3,7 +3,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 
 from records.filters import SpeechFilter
@@ -11,23 +12,32 @@ from records.models import Ballot, Country, Member, Speech
 from records.views.common import active_filters, paginate, query_without_page
 
 TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
+BALLOTS_SHOWN = 100  # the latest; every meeting's page has them all
 
 
 @lru_cache(maxsize=1)
 def council_terms():
+    """{ISO3: [terms]}, and a note naming the source and the years it covers."""
     data = json.loads(TERMS.read_text(encoding="utf-8"))
     by_country = {}
     for term in data["terms"]:
         by_country.setdefault(term["country"], []).append(term)
-    return by_country, data["source"]
+    first = min(t["start"] for t in data["terms"])
+    last = max(t["end"] for t in data["terms"])
+    return by_country, {"source": data["source"], "first": first, "last": last}
+
+
+def _count(queryset):
+    """A correlated COUNT(*) subquery: one per country, instead of joining two tables at once."""
+    return Subquery(queryset.order_by().values("country").annotate(n=Count("pk")).values("n"),
+                    output_field=IntegerField())
 
 
 def country_list(request):
-    # One version of each turn counts: the meeting's first imported record.
+    speeches = Speech.objects.canonical().filter(country=OuterRef("pk"))  # each turn once
+    seats = Member.objects.filter(country=OuterRef("pk"))
     countries = Country.objects.annotate(
-        speech_count=Count("speeches", filter=Q(speeches__record=F("speeches__record__meeting__source")),
-                           distinct=True),
-        meeting_count=Count("seats__meeting", distinct=True),
+        speech_count=Coalesce(_count(speeches), 0), meeting_count=Coalesce(_count(seats), 0),
     ).order_by("name_en")
     return render(request, "records/country_list.html", {"countries": countries})
 
@@ -42,6 +52,7 @@ def country_detail(request, iso3):
     speeches = paginate(request, filterset.qs if valid else base.none())
     ballots = (Ballot.objects.filter(country=country).select_related("vote__meeting", "vote__resolution")
                .order_by("-vote__meeting__date", "-vote__meeting__number", "vote__seq"))
+    vetoes = list(ballots.filter(veto=True))
     terms, source = council_terms()
     seated_years = sorted(set(Member.objects.filter(country=country).values_list("meeting__date__year", flat=True)))
     return render(request, "records/country_detail.html", {
@@ -50,9 +61,11 @@ def country_detail(request, iso3):
         "page": speeches,
         "active": active_filters(request, filterset) if valid else [],
         "query": query_without_page(request),
-        "ballots": ballots,
-        "vetoes": [b for b in ballots if b.veto],
+        "ballots": ballots[:BALLOTS_SHOWN],
+        "ballot_count": ballots.count(),
+        "ballots_shown": BALLOTS_SHOWN,
+        "vetoes": vetoes,
         "terms": terms.get(country.iso3, []),
-        "terms_source": source,
+        "terms_source": source,  # {source, first, last}
         "seated_years": seated_years,
     }, status=200 if valid else 400)

@@ -1,18 +1,27 @@
+from django.core.cache import cache
 from django.db.models import Max, Min
 from django.shortcuts import render
 
 from records.models import LANGUAGE_NAMES, Meeting, Record, Speech, Vote
 
+STATS_SECONDS = 300  # the holdings change with imports only; counting them on every visit is waste
+
 
 def home(request):
+    return render(request, "records/home.html", {
+        **cache.get_or_set("home-stats", holdings, STATS_SECONDS),
+        "latest": Meeting.objects.newest_first().for_listing()[:10],
+    })
+
+
+def holdings():
     span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
     languages = Record.objects.order_by().values_list("language", flat=True).distinct()
-    return render(request, "records/home.html", {
+    return {
         "meeting_count": Meeting.objects.count(),
         "speech_count": Speech.objects.canonical().count(),
         "vote_count": Vote.objects.count(),
         "first_date": span["first"],
         "last_date": span["last"],
         "languages": sorted(LANGUAGE_NAMES[code] for code in languages),
-        "latest": Meeting.objects.newest_first().for_listing()[:10],
-    })
+    }

@@ -2,6 +2,7 @@
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from records.filters import MeetingFilter
 from records.models import Ballot, LANGUAGE_NAMES, Meeting, Record, Resolution, Speech
@@ -36,8 +37,7 @@ def meeting_detail(request, number, resumption=None):
     record = meeting.display_record(asked)
     if record is None:
         raise Http404("This meeting has no record yet.")
-    speeches = (record.speeches.select_related("country", "speaker")
-                .prefetch_related("resolution_mentions__resolution").order_by("seq"))
+    speeches = record.speeches.select_related("country", "speaker").order_by("seq")
     votes = meeting.votes.select_related("resolution").prefetch_related(
         Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en")))
     return render(request, "records/meeting_detail.html", {
@@ -73,10 +73,15 @@ def speech_detail(request, number, seq, resumption=None):
         "meeting": meeting,
         "speech": main,
         "versions": versions,
-        "previous": seq - 1 if seq > 1 else None,
-        "next": seq + 1 if Speech.objects.filter(record=main.record, seq=seq + 1).exists() else None,
+        "previous": _speech_url(meeting, seq - 1) if seq > 1 else None,
+        "next": _speech_url(meeting, seq + 1) if Speech.objects.filter(record=main.record, seq=seq + 1).exists()
+        else None,
         "language_names": LANGUAGE_NAMES,
     })
+
+
+def _speech_url(meeting, seq):
+    return reverse(meeting.route("speech"), kwargs={**meeting.url_kwargs(), "seq": seq})
 
 
 def record_file(request, number, language, resumption=None):

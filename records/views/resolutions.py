@@ -1,4 +1,6 @@
 """Resolutions: the list, and one resolution with its adoption and the meetings citing it."""
+import re
+
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -11,12 +13,13 @@ def resolution_list(request):
         meeting_count=Count("mentions__record__meeting", distinct=True),
     ).prefetch_related(Prefetch("adopting_votes", queryset=Vote.objects.select_related("meeting")))
     year = request.GET.get("year", "")
-    if year.isdigit():
+    year = year if re.fullmatch(r"[0-9]{4}", year) else ""
+    if year:
         resolutions = resolutions.filter(year=int(year))
     return render(request, "records/resolution_list.html", {
         "page": paginate(request, resolutions.order_by("-number"), per_page=50),
-        "year": year if year.isdigit() else "",
-        "query": f"year={year}" if year.isdigit() else "",
+        "year": year,
+        "query": f"year={year}" if year else "",
     })
 
 

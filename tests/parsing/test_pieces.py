@@ -150,3 +150,91 @@ def test_hyphenation_rules_per_language():
     assert _normalized("le règlement in-\ntérieur du Conseil.", "fr") == ["le règlement intérieur du Conseil."]
     assert _normalized("the Secretary-\nGeneral and cross-\nborder aid.", "en") == [
         "the Secretary-General and cross-border aid."]
+
+
+def _parse(text):
+    from records.parsing import parse_bytes
+
+    return parse_bytes(text.encode("utf-8"))
+
+
+EN_COVER = """United Nations S/PV.9999
+Security Council
+Eightieth year
+9999th meeting
+Monday, 6 January 2025, 10 a.m.
+New York
+Provisional
+President: Mr. Alpha . . . . . . . . . . . . . . . . . . . (France)
+Members: China . . . . . . . . . . . . . . . . . . . Mr. Fu Cong
+Russian Federation . . . . . . . . . . . . . . . . . . . Mr. Nebenzia
+United Kingdom of Great Britain and Northern Ireland . . . Lord Ahmad of Wimbledon
+United States of America . . . . . . . . . . . . . . . Mrs. Shea
+
+Agenda
+
+Maintenance of international peace and security
+
+The meeting was called to order at 10.05 a.m.
+"""
+
+
+def test_a_label_with_a_language_the_lexicon_lacks_still_opens_a_turn():
+    record = _parse(EN_COVER + "\nThe President: I give the floor to the representative of Serbia.\n\n"
+                    "Mr. Vučić (Serbia) (spoke in Tongan): Thank you.\n\nThe meeting rose at 11 a.m.\n")
+    assert [s.label for s in record.speeches] == ["The President", "Mr. Vučić (Serbia)"]
+    assert record.speeches[1].spoken_language == "en" and record.speeches[1].role == "invited"
+    assert any("Tongan" in w for w in record.warnings)
+    serbian = _parse(EN_COVER + "\nMr. Vučić (Serbia) (spoke in Serbian): Thank you.\n")
+    assert serbian.speeches[0].spoken_language == "sr"
+
+
+def test_names_with_particles_and_peerages():
+    record = _parse(EN_COVER + "\nLord Ahmad of Wimbledon (United Kingdom): I thank you.\n")
+    assert record.speeches[0].name == "Ahmad of Wimbledon" and record.speeches[0].country == "GBR"
+
+
+def test_a_label_after_a_page_break_in_text_input_opens_a_turn():
+    record = _parse(EN_COVER + "\nThe President: I give the floor to the representative of the Russian\n"
+                    "\fMr. Nebenzia (Russian Federation) (spoke in Russian): We thank you.\n")
+    assert [s.label for s in record.speeches] == ["The President", "Mr. Nebenzia (Russian Federation)"]
+
+
+def test_national_capacity_is_a_statement_for_the_presidency_s_country_only():
+    own = _parse(EN_COVER + "\nThe President: I now speak in my national capacity.\n")
+    chair = _parse(EN_COVER + "\nThe President: I shall now make a statement in my capacity as President "
+                   "of the Council.\n")
+    assert own.speeches[0].national_capacity is True
+    assert chair.speeches[0].national_capacity is False
+
+
+VOTE = """
+The President: Members of the Council have before them document S/2025/7, which contains the text of a
+draft resolution submitted by France.
+
+Mr. Fu Cong (China): We shall vote in favour.
+
+The President: I shall now put the draft resolution to the vote.
+
+In favour:
+China, France, Russian Federation, United States of America, China
+
+Against:
+United Kingdom of Great Britain and Northern Ireland
+
+The President: The draft resolution received 4 votes in favour and 1 against. The draft resolution has not
+been adopted, having failed to obtain the required number of votes.
+"""
+
+
+def test_a_vote_may_start_with_its_list_and_names_its_draft_earlier():
+    (vote,) = _parse(EN_COVER + VOTE).votes
+    assert vote.draft == "S/2025/7"  # named two turns before the vote
+    assert vote.in_favour == ["CHN", "FRA", "RUS", "USA"]  # China once, though listed twice
+    assert vote.against == ["GBR"] and vote.outcome == "not adopted"
+    assert vote.vetoed_by == []  # four votes in favour: not a veto
+
+
+def test_a_resolution_year_before_the_council_is_no_citation_and_no_crash():
+    record = _parse(EN_COVER + "\nThe President: In 12 (1945) and resolution 1 (1946) we read.\n")
+    assert record.resolutions_cited == ["1 (1946)"]

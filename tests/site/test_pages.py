@@ -138,3 +138,9 @@ def test_unknown_pages_are_404_with_the_site_template(client):
         response = client.get(url)
         assert response.status_code == 404, url
     assert "Not found" in client.get("/meetings/1/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/resolutions/?year=²", "/resolutions/?year=" + "9" * 5000, "/meetings/?resolution=3000000000",
+                                 "/meetings/?year=99999999999999999999", "/countries/CHN/?page=999999999999999999999"])
+def test_odd_query_strings_never_give_500(client, url):
+    assert client.get(url).status_code in (200, 400)

@@ -144,3 +144,14 @@ def test_chinese_indexing_and_query_splitting():
     assert cjk_index_text("见S/PV.9588的决议") == "见 S/PV.9588 的决 决议"
     assert cjk_query("不扩散") == '"不扩 扩散"'
     assert cjk_query('"大规模" OR 核 -1540') == '"大规 规模" OR 核 -1540'
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "peace", "meeting": "3000000000"},
+    {"q": "peace", "resolution": "3000000000"},
+    {"q": "peace", "page": "100000000000000000000"},
+    {"q": "peace", "page": "-5"},
+    {"q": "peace", "language": "xx"},
+])
+def test_out_of_range_values_are_not_errors(client, params):
+    assert client.get("/search/", params).status_code in (200, 400)

@@ -56,7 +56,10 @@ class Command(BaseCommand):
                 futures = {pool.submit(_parse_in_worker, path): path for path in to_parse}
                 for future in as_completed(futures):
                     path = futures[future]
-                    parsed, error = future.result()
+                    try:
+                        parsed, error = future.result()
+                    except Exception as exc:  # a worker died: that file fails, the others go on
+                        parsed, error = None, f"the parsing process failed ({type(exc).__name__})"
                     if error:
                         progress.add(FAILED, str(path), error)
                         continue

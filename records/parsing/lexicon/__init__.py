@@ -15,6 +15,8 @@ from functools import cached_property
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class Lexicon:
     code: str
+    # The letters of the language's script, as a regular expression character class.
+    script: str
     # Phrases whose presence on the first page says "this language" (scored, the best wins).
     markers: tuple
     # The Council's name as printed on the cover; its absence means "not a Council record".
@@ -88,6 +90,8 @@ class Lexicon:
     conjunction_prefixes: tuple = ()
     # Regular expression substitutions (pattern, replacement) repairing known extraction damage.
     repairs: tuple = ()
+    # Marks removed before reading, which the record's wording may or may not carry (Arabic vowels).
+    ignorable: str = ""
     # Written without spaces between words (Chinese): affects joins and matching.
     cjk: bool = False
     # Justified text in this language hyphenates words across lines ("in-\ntérieur").
@@ -96,6 +100,10 @@ class Lexicon:
 
     def rx(self, source, flags=re.IGNORECASE):
         return _compile(source, flags)
+
+    @cached_property
+    def honorifics_longest_first(self):
+        return sorted(self.honorifics, key=len, reverse=True)
 
     @cached_property
     def number_values(self):
