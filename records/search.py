@@ -151,12 +151,15 @@ class Results:
     estimated: int
 
 
-def run(queryset, query, sort, page_number, per_page):
-    """A page of speeches matching the query, by relevance or newest first."""
+def run(queryset, query, sort, page_number, per_page, export=False):
+    """A page of speeches matching the query, by relevance or newest first.
+
+    An export takes every match up to its size; when there are too many to rank, newest first.
+    """
     matches = queryset.filter(search_vector=query)
     estimated = estimate(matches)
     large = estimated > LARGE
-    if sort == "date":
+    if sort == "date" or (large and export):
         ordered = matches.newest_first()
     else:
         pool = queryset.model.objects.filter(pk__in=matches.newest_first().values("pk")[:CANDIDATES]) \

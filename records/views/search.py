@@ -35,7 +35,7 @@ def search_view(request):
     context["common_words"] = len(readings) < len(languages)  # a hint if nothing is found
     query = search.union_query(readings)
     if request.GET.get("format") == "csv":
-        rows = search.run(filterset.qs, query, sort, 1, CSV_LIMIT).page.object_list
+        rows = search.run(filterset.qs, query, sort, 1, CSV_LIMIT, export=True).page.object_list
         return exports.csv_response("search.csv", SEARCH_FIELDS, (_row(request, s) for s in rows))
     results = search.run(filterset.qs, query, sort, request.GET.get("page"), per_page=20)
     search.add_snippets(results.page.object_list, text)

@@ -238,3 +238,30 @@ def test_a_vote_may_start_with_its_list_and_names_its_draft_earlier():
 def test_a_resolution_year_before_the_council_is_no_citation_and_no_crash():
     record = _parse(EN_COVER + "\nThe President: In 12 (1945) and resolution 1 (1946) we read.\n")
     assert record.resolutions_cited == ["1 (1946)"]
+
+
+def test_members_in_the_two_lists_layout():
+    """Some extractors give the States, then the representatives, each in their own column."""
+    cover = EN_COVER.replace("""Members: China . . . . . . . . . . . . . . . . . . . Mr. Fu Cong
+Russian Federation . . . . . . . . . . . . . . . . . . . Mr. Nebenzia
+United Kingdom of Great Britain and Northern Ireland . . . Lord Ahmad of Wimbledon
+United States of America . . . . . . . . . . . . . . . Mrs. Shea""", """Members: China
+Russian Federation
+United Kingdom of Great Britain and
+Northern Ireland
+United States of America
+Mr. Fu Cong
+Mr. Nebenzia
+Lord Ahmad of Wimbledon
+Mrs. Shea""")
+    record = _parse(cover + "\nThe President: I open the meeting.\n")
+    assert [(m.country, m.name) for m in record.members] == [
+        ("CHN", "Mr. Fu Cong"), ("RUS", "Mr. Nebenzia"), ("GBR", "Lord Ahmad of Wimbledon"), ("USA", "Mrs. Shea")]
+
+
+def test_a_label_that_wraps_onto_the_next_line():
+    record = _parse(EN_COVER + "\nThe President: I give the floor to the representative of the Russian Federation.\n"
+                    "Mr. Nebenzia (Russian Federation) (spoke in\nRussian): We have asked for this meeting.\n")
+    second = record.speeches[1]
+    assert (second.label, second.spoken_language) == ("Mr. Nebenzia (Russian Federation)", "ru")
+    assert second.text == "We have asked for this meeting."

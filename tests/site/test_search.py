@@ -155,3 +155,27 @@ def test_chinese_indexing_and_query_splitting():
 ])
 def test_out_of_range_values_are_not_errors(client, params):
     assert client.get("/search/", params).status_code in (200, 400)
+
+
+def test_random_chinese_terms_from_the_seed_are_all_found(client):
+    """Any run of Chinese characters in a speech finds that speech (here 60 drawn at random)."""
+    import random
+    import re as regex
+
+    from records.models import Speech
+
+    speeches = list(Speech.objects.filter(record__language="zh").values_list("seq", "text"))
+    rng = random.Random(9589)
+    misses = []
+    for _ in range(60):
+        seq, text = rng.choice(speeches)
+        runs = [r for r in regex.findall(r"[\u4e00-\u9fff]{2,}", text)]
+        run = rng.choice(runs)
+        size = rng.randint(2, min(6, len(run)))
+        start = rng.randrange(len(run) - size + 1)
+        term = run[start:start + size]
+        page = client.get("/search/", {"q": term, "language": "zh", "format": "csv"})
+        body = b"".join(page.streaming_content).decode("utf-8")
+        if f"#s{seq}" not in body:
+            misses.append((term, seq))
+    assert misses == []
