@@ -185,6 +185,29 @@ def run_queries(runs):
         worst = max(worst, percentile(times, 95))
         print(f"{name:<26} {count:8d} {percentile(times, 50):8.1f} {percentile(times, 95):8.1f}")
     print(f"worst p95: {worst:.1f} ms (goal: under 150 ms)")
+    chinese_recall()
+
+
+def chinese_recall(terms=300):
+    """Random runs of 2 to 6 Chinese characters from the seed's speeches: is each speech found by its term?"""
+    from records import search
+    from records.models import Speech
+
+    speeches = list(Speech.objects.filter(record__meeting__number=9589, record__language="zh")
+                    .values_list("pk", "text"))
+    if not speeches:
+        return
+    rng = random.Random(300)
+    found = 0
+    for _ in range(terms):
+        pk, text = rng.choice(speeches)
+        run = rng.choice(re.findall(r"[\u4e00-\u9fff]{2,}", text))
+        size = rng.randint(2, min(6, len(run)))
+        start = rng.randrange(len(run) - size + 1)
+        term = run[start:start + size]
+        query = search.union_query(search.analyse(term, ["zh"]))
+        found += Speech.objects.filter(pk=pk, search_vector=query).exists()
+    print(f"Chinese recall: {found} of {terms} random terms find their speech ({100 * found / terms:.0f}%)")
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ class MeetingFilter(DateRangeFilterSet):
     country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
     resolution = number_filter("Resolution number", "filter_resolution")
     agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
-    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
-    vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote")
+    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
+                                           empty_label="any language")
+    vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote",
+                                       empty_label="with or without votes")
     sort = django_filters.ChoiceFilter(label="Order", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
 
     class Meta:
@@ -98,8 +100,9 @@ class SpeechSearchFilter(SpeechFilter):
     """The filters that narrow a full-text search; the query itself is handled by records.search."""
 
     country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
-    role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role")
-    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language")
+    role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role", empty_label="any role")
+    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
+                                           empty_label="any language")
     meeting = number_filter("Meeting number", "filter_meeting")
 
     class Meta:
