@@ -21,9 +21,9 @@ from django.db import connection
 from django.db.models import Count, F, Window
 
 from records.pagination import CountedPaginator
+from records.parsing.lexicon import LEXICONS
 from records.parsing.normalize import HAN
 
-CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic", "zh": "simple"}
 CJK_RUN = re.compile(f"[{HAN}]+")
 MAX_QUERY = 500
 # Above this many matches (as PostgreSQL estimates them) a search does not count them exactly, and
@@ -35,7 +35,14 @@ MAX_PAGE = 10_000
 
 
 def config_for(language):
-    return CONFIGS.get(language, "simple")
+    """The PostgreSQL text search configuration of a record language (its lexicon says which)."""
+    lexicon = LEXICONS.get(language)
+    return lexicon.search_config if lexicon else "simple"
+
+
+def _pairs_language(language):
+    """Languages written without spaces between words are indexed and queried as character pairs."""
+    return LEXICONS[language].cjk if language in LEXICONS else False
 
 
 # Indexing.
@@ -44,7 +51,7 @@ def index_record(record):
     """(Re)build the search vectors of a record's speeches: one UPDATE, or one per batch for Chinese."""
     config = config_for(record.language)
     with connection.cursor() as cursor:
-        if record.language == "zh":
+        if _pairs_language(record.language):
             rows = list(record.speeches.values_list("id", "text"))
             cursor.execute(
                 "UPDATE records_speech AS s SET search_config = 'simple', "
@@ -117,7 +124,7 @@ def analyse(text, languages):
     columns, params = [], []
     for language in languages:
         columns.append("websearch_to_tsquery(%s::regconfig, %s)::text")
-        params += [config_for(language), cjk_query(text) if language == "zh" else text]
+        params += [config_for(language), cjk_query(text) if _pairs_language(language) else text]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(columns), params)
         readings = cursor.fetchone()

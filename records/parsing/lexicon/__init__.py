@@ -92,6 +92,8 @@ class Lexicon:
     repairs: tuple = ()
     # Marks removed before reading, which the record's wording may or may not carry (Arabic vowels).
     ignorable: str = ""
+    # PostgreSQL's text search configuration for the language (stemming, stop words).
+    search_config: str = "simple"
     # Written without spaces between words (Chinese): affects joins and matching.
     cjk: bool = False
     # Justified text in this language hyphenates words across lines ("in-\ntérieur").

@@ -71,6 +71,7 @@ LEXICON = Lexicon(
         "draft resolution": (r"مشروع القرار", r"مشروع قرار"),
     },
     resolution_words=("القرار", "قرار", "القرارات"),
+    search_config="arabic",
     country_aliases={"المملكة المتحدة": "GBR", "الولايات المتحدة": "USA", "روسيا": "RUS", "سوريا": "SYR",
                      "فلسطين": "PSE", "تركيا": "TUR", "إيران": "IRN"},
     # Extractors that mishandle right-to-left text reverse the lam-alef ligature ('األمن' for 'الأمن');

@@ -85,6 +85,7 @@ LEXICON = Lexicon(
     },
     resolution_words=("resolution",),
     articles=("the ",),
+    search_config="english",
     country_aliases={
         "United Kingdom": "GBR", "UK": "GBR", "United States": "USA", "Russia": "RUS", "Syria": "SYR",
         "Iran": "IRN", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Moldova": "MDA",

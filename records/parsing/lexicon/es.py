@@ -74,6 +74,7 @@ LEXICON = Lexicon(
     },
     resolution_words=("resolución", "resoluciones"),
     articles=("los ", "las ", "el ", "la "),
+    search_config="spanish",
     country_aliases={"Reino Unido": "GBR", "Estados Unidos": "USA", "Rusia": "RUS", "Siria": "SYR",
                      "Palestina": "PSE", "Turquía": "TUR", "Irán": "IRN", "Venezuela": "VEN", "Bolivia": "BOL",
                      "Corea del Sur": "KOR", "Congo": "COG"},

@@ -79,6 +79,7 @@ LEXICON = Lexicon(
     },
     resolution_words=("résolution",),
     articles=("les ", "la ", "le ", "l'"),
+    search_config="french",
     country_aliases={"Royaume-Uni": "GBR", "États-Unis": "USA", "Russie": "RUS", "Syrie": "SYR",
                      "Palestine": "PSE", "Turquie": "TUR", "Iran": "IRN", "Venezuela": "VEN",
                      "Bolivie": "BOL", "Corée du Sud": "KOR", "Congo": "COG"},

@@ -78,6 +78,7 @@ LEXICON = Lexicon(
         "draft resolution": (r"\bпроект[аеу]? резолюции\b",),
     },
     resolution_words=("резолюци",),
+    search_config="russian",
     country_aliases={"Соединенное Королевство": "GBR", "Соединенные Штаты": "USA", "Россия": "RUS",
                      "Сирия": "SYR", "Палестина": "PSE", "Турция": "TUR", "Иран": "IRN", "Венесуэла": "VEN",
                      "Боливия": "BOL", "Конго": "COG"},

@@ -65,6 +65,7 @@ LEXICON = Lexicon(
                      "巴勒斯坦": "PSE", "教廷": "VAT", "梵蒂冈": "VAT", "土耳其": "TUR", "越南": "VNM",
                      "刚果": "COG", "刚果（金）": "COD", "科特迪瓦": "CIV"},
     language_suffix="语",
+    search_config="simple",  # no Chinese configuration in PostgreSQL: character pairs instead
     cjk=True,
     terminal_punctuation="。！？：；…”」』.!?:;\"",
 )
