@@ -1,28 +1,45 @@
 """FilterSets for the public lists. Each filter calls one chainable QuerySet method."""
 import django_filters
 from django import forms
-from django.core.validators import RegexValidator
-
 from records.models import LANGUAGES, Country, Meeting, Speech
+from records.parsing.countries import index_for
+from records.parsing.lexicon import LEXICONS
 from records.search import config_for
 
 VOTE_CHOICES = [("any", "any vote"), ("adopted", "adopted"), ("not adopted", "not adopted"), ("vetoed", "vetoed")]
 SORT_CHOICES = [("newest", "newest first"), ("oldest", "oldest first")]
 MAX_INT = 2**31 - 1  # the database's integer: larger numbers match nothing and are refused as input
-ISO3 = RegexValidator(r"^[A-Za-z]{3}$", "Use the three-letter code of a State, such as CHN or GBR.")
+class CountryField(forms.CharField):
+    """A State by its ISO3 code ('CHN') or its name in any of the six languages ('China', '中国')."""
 
-
-def known_country(value):
-    if value and not Country.objects.filter(iso3=value.upper()).exists():
-        raise forms.ValidationError(f"No State has the code {value!r}; see the list of countries.")
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        if Country.objects.filter(iso3=value.upper()).exists():
+            return value.upper()
+        for lexicon in LEXICONS.values():
+            iso3 = index_for(lexicon.code).resolve(value)
+            if iso3:
+                return iso3
+        raise forms.ValidationError(f"No State is called {value!r}: use its name or its three-letter code, "
+                                    f"such as CHN (see Countries).")
 
 
 class CountryCodeFilter(django_filters.CharFilter):
-    """An ISO3 code of a State in the archive's country table; anything else is a form error."""
+    field_class = CountryField
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("validators", [ISO3, known_country])
-        super().__init__(*args, **kwargs)
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class DateRangeForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if data.get("date_after") and data.get("date_before") and data["date_after"] > data["date_before"]:
+            raise forms.ValidationError("The date From comes after the date Until.")
+        return data
 
 
 class DateRangeFilterSet(django_filters.FilterSet):
@@ -32,6 +49,9 @@ class DateRangeFilterSet(django_filters.FilterSet):
                                            widget=forms.DateInput(attrs={"type": "date"}))
     date_before = django_filters.DateFilter(label="Until", method="filter_before",
                                             widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        form = DateRangeForm
 
     def filter_after(self, qs, name, value):
         return qs.between(start=value)
@@ -43,12 +63,12 @@ class DateRangeFilterSet(django_filters.FilterSet):
 def number_filter(label, method, **bounds):
     bounds.setdefault("min_value", 1)
     bounds.setdefault("max_value", MAX_INT)
-    return django_filters.NumberFilter(label=label, method=method, **bounds)
+    return IntegerFilter(label=label, method=method, **bounds)
 
 
 class MeetingFilter(DateRangeFilterSet):
     year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
-    country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
+    country = CountryCodeFilter(label="Country (name or ISO3 code)", method="filter_country")
     resolution = number_filter("Resolution number", "filter_resolution")
     agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
     language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
@@ -60,6 +80,7 @@ class MeetingFilter(DateRangeFilterSet):
     class Meta:
         model = Meeting
         fields = []
+        form = DateRangeForm
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))
@@ -91,6 +112,7 @@ class SpeechFilter(DateRangeFilterSet):
     class Meta:
         model = Speech
         fields = []
+        form = DateRangeForm
 
     def filter_resolution(self, qs, name, value):
         return qs.citing(int(value))
@@ -99,7 +121,7 @@ class SpeechFilter(DateRangeFilterSet):
 class SpeechSearchFilter(SpeechFilter):
     """The filters that narrow a full-text search; the query itself is handled by records.search."""
 
-    country = CountryCodeFilter(label="Country (ISO3)", method="filter_country")
+    country = CountryCodeFilter(label="Country (name or ISO3 code)", method="filter_country")
     role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role", empty_label="any role")
     language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
                                            empty_label="any language")
@@ -108,6 +130,7 @@ class SpeechSearchFilter(SpeechFilter):
     class Meta:
         model = Speech
         fields = []
+        form = DateRangeForm
 
     def filter_country(self, qs, name, value):
         return qs.by_country(value)

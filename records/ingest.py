@@ -29,7 +29,7 @@ from django.utils.text import slugify
 
 from records import models, search
 from records.parsing import PARSER_VERSION, ParseError, parse_bytes
-from records.parsing.labels import strip_honorific
+from records.parsing.labels import name_key, strip_honorific
 from records.parsing.lexicon import get as lexicon_for
 
 logger = logging.getLogger(__name__)
@@ -341,15 +341,22 @@ class _Saver:
     def _speaker_identity(self, parsed):
         """(slug, name, country, organization) of who speaks; None when nobody is named, or for the
         President's turns when two people shared the chair ('Mr. Landau/Mr. Waltz')."""
-        name = parsed.name
+        name, country = parsed.name, parsed.country
         if parsed.role == "president":
             president = self.parsed.president.name
             if "/" in president:
                 return None
             name = strip_honorific(president, self.lexicon)
-        slug = slugify(f"{name} {parsed.country or ''}", allow_unicode=True)[:200] if name else ""
-        return (slug, _fit(name, "name", models.Speaker), parsed.country,
+        elif country is None and name:
+            # A representative speaking as a committee's chair is still that representative.
+            country = self._seated_by_name().get(name_key(name, self.lexicon))
+        slug = slugify(f"{name} {country or ''}", allow_unicode=True)[:200] if name else ""
+        return (slug, _fit(name, "name", models.Speaker), country,
                 _fit(parsed.organization, "organization", models.Speaker)) if slug else None
+
+    def _seated_by_name(self):
+        seats = [self.parsed.president] + list(self.parsed.members)
+        return {name_key(name, self.lexicon): seat.country for seat in seats for name in seat.name.split("/")}
 
     def _save_votes(self, meeting, speeches):
         existing = {v.seq: v for v in meeting.votes.all()}

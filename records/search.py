@@ -48,22 +48,28 @@ def _pairs_language(language):
 # Indexing.
 
 def index_record(record):
-    """(Re)build the search vectors of a record's speeches: one UPDATE, or one per batch for Chinese."""
+    """(Re)build the search vectors of a record's speeches in one statement.
+
+    The speaker's label is indexed too, weighted above the text: 'Nebenzia' finds his speeches
+    first. Chinese labels and texts go in as character pairs.
+    """
     config = config_for(record.language)
     with connection.cursor() as cursor:
         if _pairs_language(record.language):
-            rows = list(record.speeches.values_list("id", "text"))
+            rows = list(record.speeches.values_list("id", "label", "text"))
             cursor.execute(
-                "UPDATE records_speech AS s SET search_config = 'simple', "
-                "search_vector = to_tsvector('simple', v.doc) "
-                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE s.id = v.id",
-                [[pk for pk, _ in rows], [cjk_index_text(text) for _, text in rows]],
+                "UPDATE records_speech AS s SET search_config = %s, "
+                "search_vector = setweight(to_tsvector(%s::regconfig, v.label), 'A') || to_tsvector(%s::regconfig, v.doc) "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, label, doc) WHERE s.id = v.id",
+                [config, config, config, [pk for pk, _, _ in rows], [cjk_index_text(label) for _, label, _ in rows],
+                 [cjk_index_text(text) for _, _, text in rows]],
             )
         else:
             cursor.execute(
-                "UPDATE records_speech SET search_config = %s, search_vector = to_tsvector(%s::regconfig, text) "
+                "UPDATE records_speech SET search_config = %s, "
+                "search_vector = setweight(to_tsvector(%s::regconfig, label), 'A') || to_tsvector(%s::regconfig, text) "
                 "WHERE record_id = %s",
-                [config, config, record.pk],
+                [config, config, config, record.pk],
             )
 
 
@@ -128,7 +134,13 @@ def analyse(text, languages):
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(columns), params)
         readings = cursor.fetchone()
-    return {language: reading for language, reading in zip(languages, readings) if reading}
+    return {language: _prefix_single_characters(reading) if _pairs_language(language) else reading
+            for language, reading in zip(languages, readings) if reading}
+
+
+def _prefix_single_characters(reading):
+    """A lone Chinese character is not a pair: it matches the pairs it begins ('核' -> '核武', '核不')."""
+    return re.sub(f"'([{HAN}])'(?!:)", r"'\1':*", reading)
 
 
 def union_query(readings):
@@ -140,7 +152,17 @@ def union_query(readings):
     The readings are already normalised lexemes, so they are parsed as they are.
     """
     distinct = list(dict.fromkeys(readings.values()))
-    return SearchQuery(" | ".join(f"( {r} )" for r in distinct), config="simple", search_type="raw")
+    return NormalisedQuery(" | ".join(f"( {r} )" for r in distinct))
+
+
+class NormalisedQuery(SearchQuery):
+    """A tsquery in PostgreSQL's own syntax whose lexemes are already normalised: it is cast, not
+    parsed again (to_tsquery would split 'non-prolifer' once more, and match nothing)."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, value):
+        super().__init__(value, search_type="raw")
 
 
 def estimate(queryset):
@@ -227,6 +249,21 @@ def add_snippets(speeches, text):
 
 
 HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=\" … \""
+
+
+def excerpt(speech_text, query_text, size=300):
+    """Plain text around the first likely match (for CSV), cut at word boundaries."""
+    window, before, after = _window(speech_text, query_text)
+    words = window[:size + 40].split()
+    if before and len(words) > 1:
+        words = words[1:]  # the first word may be cut
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > size:
+            after = True
+            break
+        out = f"{out} {word}" if out else word
+    return ("… " if before else "") + out + (" …" if after else "")
 
 
 def _window(speech_text, query_text):

@@ -112,6 +112,9 @@ class _Line:
     x: float  # where the first character starts
     y: float  # its baseline
     text: str
+    # The baseline of the last character: lower than y where PDFium joined a line ending in a
+    # hyphen with the next ('Secretary-' / 'General'), so that one text line spans two.
+    y_end: float = 0.0
 
 
 def _page_text(textpage, page_width):
@@ -134,7 +137,7 @@ def _page_text(textpage, page_width):
 
 def _starts_paragraph(line, previous, margin, pitch):
     indented = line.x - margin > 8
-    drop = previous.y - line.y
+    drop = previous.y_end - line.y
     if drop <= 0 or abs(previous.x - line.x) > 150:
         # The first line of a new column (or a jump across the page): a paragraph only if indented.
         return indented
@@ -145,7 +148,7 @@ def _starts_paragraph(line, previous, margin, pitch):
 
 
 def _line_pitch(lines):
-    drops = sorted(a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 40)
+    drops = sorted(a.y_end - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y_end - b.y < 40)
     return drops[len(drops) // 2] if drops else 12.0
 
 
@@ -165,8 +168,13 @@ def _lines(textpage):
         if stripped:
             first = position + len(raw) - len(raw.lstrip())
             pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, x, y)
-            for hyphen in SOFT_HYPHENS:
-                stripped = stripped.replace(hyphen, "-")
-            lines.append(_Line(x=x.value, y=y.value, text=stripped))
+            line = _Line(x=x.value, y=y.value, text=stripped, y_end=y.value)
+            if any(hyphen in stripped for hyphen in SOFT_HYPHENS):
+                last = position + len(raw.rstrip()) - 1
+                pdfium_c.FPDFText_GetCharOrigin(textpage.raw, last, x, y)
+                line.y_end = y.value
+                for hyphen in SOFT_HYPHENS:
+                    line.text = line.text.replace(hyphen, "-")
+            lines.append(line)
         position += len(raw) + 2
     return lines

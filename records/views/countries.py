@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
+from records.parsing.countries import PERMANENT_MEMBERS
 from records.views.common import active_filters, paginate, query_without_page
 
 TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
@@ -65,7 +66,8 @@ def country_detail(request, iso3):
         "ballot_count": ballots.count(),
         "ballots_shown": BALLOTS_SHOWN,
         "vetoes": vetoes,
-        "terms": terms.get(country.iso3, []),
+        "terms": [t for t in terms.get(country.iso3, []) if t["seat"] == "elected"],
+        "permanent": country.iso3 in PERMANENT_MEMBERS,
         "terms_source": source,  # {source, first, last}
         "seated_years": seated_years,
     }, status=200 if valid else 400)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from records.filters import MeetingFilter
-from records.models import Ballot, LANGUAGE_NAMES, Meeting, Record, Resolution, Speech
+from records.models import LANGUAGE_NAMES, PREFERRED_LANGUAGE, Ballot, Meeting, Record, Resolution, Speech
 from records.views import exports
 from records.views.common import active_filters, paginate, query_without_page
 
@@ -33,7 +33,7 @@ def _meeting(number, resumption):
 
 def meeting_detail(request, number, resumption=None):
     meeting = _meeting(number, resumption)
-    asked = request.GET.get("lang")
+    asked = (request.GET.get("lang") or "").lower() or None
     record = meeting.display_record(asked)
     if record is None:
         raise Http404("This meeting has no record yet.")
@@ -52,6 +52,7 @@ def meeting_detail(request, number, resumption=None):
         "votes": votes,
         "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
         "documents": record.document_mentions.order_by("symbol").values_list("symbol", flat=True).distinct(),
+        "parts": Meeting.objects.filter(number=meeting.number).order_by("resumption"),
     })
 
 
@@ -68,7 +69,9 @@ def speech_detail(request, number, seq, resumption=None):
                     .select_related("record__meeting", "country", "speaker").order_by("record__language"))
     if not versions:
         raise Http404("No such speech in this meeting.")
-    main = next((v for v in versions if v.record_id == meeting.source_id), versions[0])
+    # Cited in the site's language where that version exists, else in the first imported one.
+    main = next((v for v in versions if v.record.language == PREFERRED_LANGUAGE), None) or \
+        next((v for v in versions if v.record_id == meeting.source_id), versions[0])
     return render(request, "records/speech_detail.html", {
         "meeting": meeting,
         "speech": main,

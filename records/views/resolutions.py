@@ -10,7 +10,7 @@ from records.views.common import paginate
 
 def resolution_list(request):
     resolutions = Resolution.objects.annotate(
-        meeting_count=Count("mentions__record__meeting", distinct=True),
+        meeting_count=Count("mentions__record__meeting", distinct=True),  # adopting meetings cite it too
     ).prefetch_related(Prefetch("adopting_votes", queryset=Vote.objects.select_related("meeting")))
     year = request.GET.get("year", "")
     year = year if re.fullmatch(r"[0-9]{4}", year) else ""
@@ -30,7 +30,7 @@ def resolution_detail(request, number):
     adopted_at = [vote.meeting_id for vote in votes]
     speeches = (Speech.objects.canonical().filter(record__meeting__in=adopted_at)
                 .select_related("country", "record__meeting").order_by("seq"))
-    citing = Meeting.objects.citing(number).exclude(pk__in=adopted_at).oldest_first().for_listing()
+    citing = Meeting.objects.citing(number).oldest_first().for_listing()
     return render(request, "records/resolution_detail.html", {
         "resolution": resolution,
         "votes": votes,

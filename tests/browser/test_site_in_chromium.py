@@ -74,7 +74,7 @@ def test_filter_open_meeting_follow_permalink_switch_language(live_server, archi
     # Filter the meetings by country and date.
     page.get_by_role("link", name="Meetings", exact=True).click()
     page.locator("summary", has_text="Filter meetings").click()
-    page.get_by_label("Country (ISO3)").fill("CHN")
+    page.get_by_label("Country (name or ISO3 code)").fill("CHN")
     page.get_by_label("From").fill("2024-01-01")
     page.get_by_label("Until").fill("2024-12-31")
     page.get_by_role("button", name="Apply").click()

@@ -37,6 +37,9 @@ def test_filter_by_country_and_date(client):
     # A State that only spoke (rule 37) counts too: Syria at S/PV.8700.
     assert "S/PV.8700" in symbols(client, "country=SYR")
     assert symbols(client, "country=syr") == symbols(client, "country=SYR")
+    # A State's name works as well as its code, in any of the six languages.
+    assert symbols(client, "country=Syrian Arab Republic") == symbols(client, "country=SYR")
+    assert symbols(client, "country=中国") == symbols(client, "country=CHN")
 
 
 def test_filter_by_year_resolution_agenda_language_vote(client):
@@ -55,16 +58,18 @@ def test_filter_by_year_resolution_agenda_language_vote(client):
 
 def test_active_filters_are_listed_and_removable_one_by_one(client):
     page = client.get("/meetings/?country=CHN&language=zh").content.decode()
-    assert "Country (ISO3): <strong>CHN</strong>" in page
+    assert "Country (name or ISO3 code): <strong>CHN</strong>" in page
     assert "Language: <strong>Chinese</strong>" in page
     assert 'href="?language=zh"' in page  # removing the country keeps the language
     assert 'href="?country=CHN"' in page
 
 
 def test_bad_filter_values_are_form_errors_not_500(client):
-    for query, message in [("country=XX1", "three-letter code"), ("country=ZZZ", "No State has the code"),
-                           ("date_after=31/02/2020", "Enter a valid date"), ("year=abc", "Enter a number"),
-                           ("vote=maybe", "Select a valid choice"), ("language=de", "Select a valid choice")]:
+    for query, message in [("country=XX1", "three-letter code"), ("country=ZZZ", "No State is called"),
+                           ("date_after=31/02/2020", "Enter a valid date"), ("year=abc", "Enter a whole number"),
+                           ("vote=maybe", "Select a valid choice"), ("language=de", "Select a valid choice"),
+                           ("year=2020.5", "Enter a whole number"),
+                           ("date_after=2020-02-01&date_before=2020-01-01", "The date From comes after the date Until")]:
         response = client.get("/meetings/?" + query)
         assert response.status_code == 400, query
         assert message in response.content.decode(), query

@@ -42,8 +42,9 @@ def test_meeting_page_shows_facts_members_agenda_and_speeches_with_anchors(clien
 def test_meeting_page_votes_table(client):
     needs_pdfs()
     page = html(client, "/meetings/8700/")
-    assert "Vote 1</strong>: amendment" in page and "not adopted" in page and "(3-7-5)" in page
-    assert "Vote 2</strong>: draft resolution S/2020/24" in page and "(11-0-4)" in page
+    assert "Vote 1</strong>: amendment" in page and "not adopted" in page
+    assert "(3 in favour, 7 against, 5 abstaining)" in page
+    assert "Vote 2</strong>: draft resolution S/2020/24" in page and "(11 in favour, 0 against, 4 abstaining)" in page
     assert 'href="/resolutions/2504/"' in page
     assert page.count('class="ballot-') == 30  # 15 ballots in each of two votes
 
@@ -98,7 +99,9 @@ def test_country_pages(client):
     assert listing.count("<tr>") >= 195 and 'href="/countries/PSE/"' in listing
     page = html(client, "/countries/CHN/")
     assert "China" in page and "中国" in page and "Council membership" in page
-    assert "1992–2023, permanent member" in page
+    assert "Permanent member of the Security Council" in page
+    elected = html(client, "/countries/JPN/")
+    assert "Elected member" in elected and "2016–2017" in elected
     assert 'href="/meetings/?country=CHN"' in page
     assert client.get("/countries/chn/").status_code == 301
     html(client, "/countries/XYZ/", status=404)
@@ -119,7 +122,7 @@ def test_resolution_pages(client):
     listing = html(client, "/resolutions/")
     assert 'href="/resolutions/2504/"' in listing
     page = html(client, "/resolutions/2504/")
-    assert "Resolution 2504 (2020)" in page and "S/PV.8700" in page and "(11-0-4)" in page
+    assert "Resolution 2504 (2020)" in page and "S/PV.8700" in page and "11 in favour, 0 against, 4 abstaining" in page
     assert "Speeches at that meeting" in page
     cited = html(client, "/resolutions/1540/")
     assert 'href="/meetings/9589/"' in cited

@@ -137,7 +137,7 @@ def test_csv_download_with_permalinks(client):
     body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert rows and all(r["meeting"] == "S/PV.9589" for r in rows)
-    assert rows[0]["url"].startswith("http://testserver/meetings/9589/?lang=zh#s")
+    assert rows[0]["url"].startswith("http://testserver/meetings/9589/speeches/")
 
 
 def test_chinese_indexing_and_query_splitting():
@@ -176,6 +176,26 @@ def test_random_chinese_terms_from_the_seed_are_all_found(client):
         term = run[start:start + size]
         page = client.get("/search/", {"q": term, "language": "zh", "format": "csv"})
         body = b"".join(page.streaming_content).decode("utf-8")
-        if f"#s{seq}" not in body:
+        if f"/meetings/9589/speeches/{seq}/" not in body:
             misses.append((term, seq))
     assert misses == []
+
+
+def test_hyphenated_words_names_and_single_chinese_characters(client):
+    needs_pdfs()
+    assert found(results(client, "cross-border", language="en")) >= 3
+    assert found(results(client, '"cross-border mechanism"', language="en")) >= 1
+    assert found(results(client, "Nebenzia")) >= 5  # the speaker's name is indexed with the text
+    assert found(results(client, "核", language="zh")) >= 1  # a lone character matches the pairs it begins
+
+
+def test_filters_alone_list_their_speeches(client):
+    page = results(client, "", country="CHN")
+    assert found(page) >= 1 and "耿爽" in page
+
+
+def test_results_link_to_the_citable_speech_page(client):
+    page = results(client, "不扩散")
+    assert 'href="/meetings/9589/speeches/' in page
+    body = b"".join(client.get("/search/", {"q": "不扩散", "format": "csv"}).streaming_content).decode("utf-8")
+    assert "http://testserver/meetings/9589/speeches/" in body
