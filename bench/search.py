@@ -107,13 +107,13 @@ def make_meeting(number, language, paragraphs, countries, resolutions, speeches,
         record = cursor.fetchone()[0]
         cursor.execute("UPDATE records_meeting SET source_id = %s WHERE id = %s", [record, meeting])
         with cursor.copy("COPY records_speech (record_id, seq, label, name, country_id, organization, role, "
-                         "national_capacity, spoken_language, text, search_config) FROM STDIN") as copy:
+                         "national_capacity, spoken_language, text, search_config, date) FROM STDIN") as copy:
             for seq in range(1, speeches + 1):
                 country = rng.choice(countries)
                 text = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(1, 6)))
                 role = rng.choice(["member", "member", "invited", "briefer", "president"])
                 copy.write_row((record, seq, f"Speaker {seq} ({country})", f"Speaker {seq}", country, "", role,
-                                False, language, text, "simple" if language == "zh" else "x"))
+                                False, language, text, "simple" if language == "zh" else "x", date))
         if resolutions:
             cursor.execute("INSERT INTO records_resolutionmention (record_id, speech_id, resolution_id) "
                            "SELECT %s, id, %s FROM records_speech WHERE record_id = %s AND seq %% 20 = 0",
@@ -138,19 +138,22 @@ def index_all():
 
         with own.cursor() as cursor:
             cursor.execute(
-                "UPDATE records_speech s SET search_config = c.cfg, search_vector = to_tsvector(c.cfg::regconfig, s.text) "
+                "UPDATE records_speech s SET search_config = c.cfg, search_vector = "
+                "setweight(to_tsvector(c.cfg::regconfig, s.label), 'A') || to_tsvector(c.cfg::regconfig, s.text) "
                 "FROM (SELECT r.id, CASE r.language WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french' "
                 "WHEN 'es' THEN 'spanish' WHEN 'ru' THEN 'russian' WHEN 'ar' THEN 'arabic' ELSE 'simple' END AS cfg "
                 "FROM records_record r) c WHERE s.record_id = c.id AND c.cfg <> 'simple' "
                 "AND s.search_vector IS NULL AND s.id BETWEEN %s AND %s", [start, end])
-            cursor.execute("SELECT id, text FROM records_speech WHERE search_vector IS NULL AND id BETWEEN %s AND %s",
-                           [start, end])
+            cursor.execute("SELECT id, label, text FROM records_speech WHERE search_vector IS NULL "
+                           "AND id BETWEEN %s AND %s", [start, end])
             rows = cursor.fetchall()
             if rows:
                 cursor.execute(
-                    "UPDATE records_speech AS s SET search_vector = to_tsvector('simple', v.doc) "
-                    "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE s.id = v.id",
-                    [[pk for pk, _ in rows], [search.cjk_index_text(text) for _, text in rows]])
+                    "UPDATE records_speech AS s SET search_vector = "
+                    "setweight(to_tsvector('simple', v.label), 'A') || to_tsvector('simple', v.doc) "
+                    "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, label, doc) WHERE s.id = v.id",
+                    [[pk for pk, _, _ in rows], [search.cjk_index_text(label) for _, label, _ in rows],
+                     [search.cjk_index_text(text) for _, _, text in rows]])
         own.close()
 
     threads = [threading.Thread(target=work, args=(low, middle)), threading.Thread(target=work, args=(middle + 1, high))]

@@ -156,3 +156,12 @@ def test_two_processes_importing_the_same_record_make_one_record(countries, tmp_
     assert any("1 unchanged" in s for s in summaries)
     assert models.Record.objects.count() == 1
     assert models.Meeting.objects.count() == 1
+
+
+def test_a_representative_speaking_as_a_chair_is_one_speaker():
+    """In the seed, Ecuador's representative briefs as chair of the 1540 Committee (no State in the label),
+    then speaks for Ecuador: one person, one speaker page; the briefing keeps no country."""
+    import_record(SEED)
+    chair, ecuador = (models.Speech.objects.get(record__meeting__number=9589, seq=seq) for seq in (6, 8))
+    assert (chair.role, chair.country_id, ecuador.role, ecuador.country_id) == ("briefer", None, "member", "ECU")
+    assert chair.speaker_id == ecuador.speaker_id is not None
