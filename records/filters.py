@@ -77,10 +77,9 @@ class MeetingFilter(DateRangeFilterSet):
                                        empty_label="with or without votes")
     sort = django_filters.ChoiceFilter(label="Order", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
 
-    class Meta:
+    class Meta(DateRangeFilterSet.Meta):
         model = Meeting
         fields = []
-        form = DateRangeForm
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))
@@ -109,10 +108,9 @@ class SpeechFilter(DateRangeFilterSet):
 
     resolution = number_filter("Citing resolution", "filter_resolution")
 
-    class Meta:
+    class Meta(DateRangeFilterSet.Meta):
         model = Speech
         fields = []
-        form = DateRangeForm
 
     def filter_resolution(self, qs, name, value):
         return qs.citing(int(value))
@@ -126,11 +124,6 @@ class SpeechSearchFilter(SpeechFilter):
     language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
                                            empty_label="any language")
     meeting = number_filter("Meeting number", "filter_meeting")
-
-    class Meta:
-        model = Speech
-        fields = []
-        form = DateRangeForm
 
     def filter_country(self, qs, name, value):
         return qs.by_country(value)

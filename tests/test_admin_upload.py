@@ -1,5 +1,4 @@
 """Uploading records through the admin: several files at once, one result line each, staff only, CSRF on."""
-import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
