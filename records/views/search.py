@@ -12,7 +12,7 @@ from records.views.common import active_filters, paginate, query_without_page
 SORTS = {"relevance": "relevance", "date": "newest first"}
 CSV_LIMIT = 5000
 SEARCH_FIELDS = ["meeting", "date", "seq", "speaker", "country", "role", "language", "url", "excerpt"]
-IGNORED_IN_FILTERS = {"q", "sort"}
+IGNORED_IN_FILTERS = {"q", "sort", "page", "format"}  # not filters: the query and the page
 
 
 def search_view(request):
