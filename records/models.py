@@ -388,11 +388,6 @@ class Vote(models.Model):
         return counts
 
     @property
-    def result_text(self):
-        counts = self.tally()
-        return f"{counts['in_favour']}-{counts['against']}-{counts['abstaining']}"
-
-    @property
     def vetoes(self):
         return [b.country for b in self.ballots.all() if b.veto]
 
