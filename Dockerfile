@@ -9,4 +9,5 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput --verb
 RUN useradd --system --home /app archive && mkdir -p /app/media && chown archive /app/media
 USER archive
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_sample && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+# The sample record is not loaded here: `docker-compose run web python manage.py load_sample` does it once.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]

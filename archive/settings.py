@@ -130,8 +130,22 @@ RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(50 *
 # Django streams larger request bodies to disk; the upload view enforces the limit per file.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DJANGO_MAX_UPLOAD_FILES", "200"))
 
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind the TLS-terminating proxy the README describes. DJANGO_SECURE_COOKIES=1 says the site is
+# served over HTTPS: cookies are then HTTPS-only, plain HTTP is redirected and browsers are told
+# to keep to HTTPS (HSTS); each of these can be set on its own.
+HTTPS = env_bool("DJANGO_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS") or (365 * 24 * 3600 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
+# The header the proxy sets on requests that reached it over HTTPS ('X-Forwarded-Proto'), so that
+# request.is_secure() and the permalinks in exports say https. Only set this behind a proxy that
+# overwrites the header: a client could send it too.
+_PROXY_HEADER = os.environ.get("DJANGO_PROXY_SSL_HEADER", "").strip()
+if _PROXY_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_HEADER.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

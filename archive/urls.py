@@ -2,11 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from records.views.search import search_view
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("search/", search_view, name="search"),
     path("", include("records.urls")),
 ]
 

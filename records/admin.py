@@ -1,7 +1,9 @@
 """Admin: every model browsable, with list columns, filters and search that an archivist uses.
 
 Records are uploaded here (several files at once) and can be re-parsed with the
-current parser; both go through records.ingest.import_record.
+current parser; both go through records.ingest.import_record. Seating, speeches, votes,
+ballots, agenda items and citations are derived from the record file: a re-parse would
+overwrite any edit, so they are read-only here.
 """
 import logging
 
@@ -13,7 +15,7 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from records import models
-from records.ingest import FAILED, import_record
+from records.ingest import FAILED, IMPORTED, REPLACED, import_record
 from records.uploads import RecordUploadForm, SizeLimitUploadHandler
 
 logger = logging.getLogger(__name__)
@@ -33,10 +35,26 @@ class ResolutionAdmin(admin.ModelAdmin):
     search_fields = ["number"]
 
 
-class MemberInline(admin.TabularInline):
-    model = models.Member
+class ReadOnly:
+    """For rows derived from the record file: viewable, never added, edited or deleted by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnly, admin.TabularInline):
     extra = 0
-    autocomplete_fields = ["country"]
+
+
+class MemberInline(ReadOnlyInline):
+    model = models.Member
+    fields = ["country", "representative", "is_president"]
 
 
 class RecordInline(admin.TabularInline):
@@ -48,11 +66,9 @@ class RecordInline(admin.TabularInline):
     can_delete = False
 
 
-class VoteInline(admin.TabularInline):
+class VoteInline(ReadOnlyInline):
     model = models.Vote
-    extra = 0
     fields = ["seq", "subject", "draft", "outcome", "resolution", "after_speech"]
-    raw_id_fields = ["resolution"]
     show_change_link = True
 
 
@@ -70,9 +86,8 @@ class MeetingAdmin(admin.ModelAdmin):
         return queryset, True if search_term else may_have_duplicates
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyInline):
     model = models.AgendaItem
-    extra = 0
 
 
 @admin.register(models.Record)
@@ -87,6 +102,16 @@ class RecordAdmin(admin.ModelAdmin):
     inlines = [AgendaItemInline]
     actions = ["reparse"]
     change_list_template = "admin/records/record/change_list.html"
+
+    def has_add_permission(self, request):
+        return False  # records come in by upload, which parses them; never as a bare form
+
+    def may_upload(self, request):
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), "may_upload": self.may_upload(request)})
 
     @admin.display(boolean=True, description="differs")
     def has_discrepancies(self, obj):
@@ -109,7 +134,7 @@ class RecordAdmin(admin.ModelAdmin):
         return csrf_protect(self._upload)(request, limiter)
 
     def _upload(self, request, limiter):
-        if not self.has_add_permission(request):
+        if not self.may_upload(request):
             raise PermissionDenied
         results = []
         form = RecordUploadForm(request.POST or None, request.FILES or None)
@@ -120,16 +145,29 @@ class RecordAdmin(admin.ModelAdmin):
                        for name in limiter.too_large]
             if form.is_valid() or limiter.too_large:
                 for uploaded in form.cleaned_data.get("files", []) if form.is_valid() else []:
-                    results.append(_import_one(uploaded))
+                    results.append(self._import_logged(request, uploaded))
                 form = RecordUploadForm()
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
                    "results": results, "title": "Upload verbatim records",
                    "limit_mb": settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000}
         return TemplateResponse(request, "admin/records/record/upload.html", context)
 
+    def _import_logged(self, request, uploaded):
+        """Import one upload; what it added or replaced appears in the admin's recent actions."""
+        line, result = _import_one(uploaded)
+        if result is not None and result.status == IMPORTED:
+            self.log_addition(request, result.record, f"Uploaded {uploaded.name}")
+        elif result is not None and result.status == REPLACED:
+            self.log_change(request, result.record, f"Replaced by upload of {uploaded.name}")
+        return line
+
     @admin.action(description="Re-parse selected records with the current parser", permissions=["change"])
     def reparse(self, request, queryset):
         for record in queryset.select_related("meeting"):
+            if not record.file:
+                self.message_user(request, f"{record}: imported as a contract document, no file to re-parse",
+                                  messages.WARNING)
+                continue
             try:
                 with record.file.open("rb") as handle:
                     result = import_record(handle.read(), source_name=record.filename, force=True)
@@ -148,13 +186,13 @@ def _import_one(uploaded):
     except Exception:
         logger.exception("import of uploaded file %s failed", uploaded.name)
         return {"name": uploaded.name, "status": FAILED,
-                "message": "the archive failed to import this file; the error is logged and nothing was saved"}
+                "message": "the archive failed to import this file; the error is logged and nothing was saved"}, None
     return {"name": uploaded.name, "status": result.status, "message": result.message, "meeting": result.meeting,
-            "discrepancies": result.discrepancies}
+            "discrepancies": result.discrepancies}, result
 
 
 @admin.register(models.Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["meeting", "country", "representative", "is_president"]
     list_filter = ["is_president", "country"]
     search_fields = ["representative", "country__name_en", "meeting__number"]
@@ -170,7 +208,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Speech)
-class SpeechAdmin(admin.ModelAdmin):
+class SpeechAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["record", "seq", "label", "role", "country", "spoken_language", "national_capacity"]
     list_filter = ["role", "spoken_language", "record__language", "national_capacity"]
     search_fields = ["label", "name", "text"]
@@ -179,14 +217,13 @@ class SpeechAdmin(admin.ModelAdmin):
     list_select_related = ["record__meeting", "country"]
 
 
-class BallotInline(admin.TabularInline):
+class BallotInline(ReadOnlyInline):
     model = models.Ballot
-    extra = 0
-    autocomplete_fields = ["country"]
+    fields = ["country", "position", "veto"]
 
 
 @admin.register(models.Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["meeting", "seq", "subject", "draft", "outcome", "resolution"]
     list_filter = ["subject", "outcome"]
     search_fields = ["draft", "meeting__number", "resolution__number"]
@@ -195,7 +232,7 @@ class VoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Ballot)
-class BallotAdmin(admin.ModelAdmin):
+class BallotAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["vote", "country", "position", "veto"]
     list_filter = ["position", "veto"]
     search_fields = ["country__name_en", "vote__meeting__number"]
@@ -204,14 +241,14 @@ class BallotAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ResolutionMention)
-class ResolutionMentionAdmin(admin.ModelAdmin):
+class ResolutionMentionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["resolution", "record", "speech"]
     search_fields = ["resolution__number"]
     raw_id_fields = ["record", "speech", "resolution"]
 
 
 @admin.register(models.DocumentMention)
-class DocumentMentionAdmin(admin.ModelAdmin):
+class DocumentMentionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["symbol", "record", "speech"]
     search_fields = ["symbol"]
     raw_id_fields = ["record", "speech"]

@@ -1,14 +1,17 @@
 """FilterSets for the public lists. Each filter calls one chainable QuerySet method."""
 import django_filters
 from django import forms
-from records.models import LANGUAGES, Country, Meeting, Speech
+from records import languages
+from records.models import VOTE_OUTCOMES, Country, Meeting, Role, Speech
 from records.parsing.countries import index_for
 from records.parsing.lexicon import LEXICONS
-from records.search import config_for
 
-VOTE_CHOICES = [("any", "any vote"), ("adopted", "adopted"), ("not adopted", "not adopted"), ("vetoed", "vetoed")]
+ANY_VOTE = "any"
+VOTE_CHOICES = [(ANY_VOTE, "any vote"), *VOTE_OUTCOMES]
 SORT_CHOICES = [("newest", "newest first"), ("oldest", "oldest first")]
 MAX_INT = 2**31 - 1  # the database's integer: larger numbers match nothing and are refused as input
+
+
 class CountryField(forms.CharField):
     """A State by its ISO3 code ('CHN') or its name in any of the six languages ('China', '中国')."""
 
@@ -71,7 +74,7 @@ class MeetingFilter(DateRangeFilterSet):
     country = CountryCodeFilter(label="Country (name or ISO3 code)", method="filter_country")
     resolution = number_filter("Resolution number", "filter_resolution")
     agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
-    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
+    language = django_filters.ChoiceFilter(label="Language", choices=languages.CHOICES, method="filter_language",
                                            empty_label="any language")
     vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote",
                                        empty_label="with or without votes")
@@ -91,13 +94,13 @@ class MeetingFilter(DateRangeFilterSet):
         return qs.citing(int(value))
 
     def filter_agenda(self, qs, name, value):
-        return qs.on_agenda(value)
+        return qs.on_agenda(value.split())
 
     def filter_language(self, qs, name, value):
         return qs.in_language(value)
 
     def filter_vote(self, qs, name, value):
-        return qs.with_vote(None if value == "any" else value)
+        return qs.with_vote(None if value == ANY_VOTE else value)
 
     def filter_sort(self, qs, name, value):
         return qs.oldest_first() if value == "oldest" else qs.newest_first()
@@ -120,8 +123,8 @@ class SpeechSearchFilter(SpeechFilter):
     """The filters that narrow a full-text search; the query itself is handled by records.search."""
 
     country = CountryCodeFilter(label="Country (name or ISO3 code)", method="filter_country")
-    role = django_filters.ChoiceFilter(label="Role", choices=Speech.ROLES, method="filter_role", empty_label="any role")
-    language = django_filters.ChoiceFilter(label="Language", choices=LANGUAGES, method="filter_language",
+    role = django_filters.ChoiceFilter(label="Role", choices=Role.choices, method="filter_role", empty_label="any role")
+    language = django_filters.ChoiceFilter(label="Language", choices=languages.CHOICES, method="filter_language",
                                            empty_label="any language")
     meeting = number_filter("Meeting number", "filter_meeting")
 
@@ -129,12 +132,10 @@ class SpeechSearchFilter(SpeechFilter):
         return qs.by_country(value)
 
     def filter_role(self, qs, name, value):
-        return qs.filter(role=value)
+        return qs.with_role(value)
 
     def filter_language(self, qs, name, value):
-        # The speech's own search configuration says its language without a join, which lets
-        # PostgreSQL estimate (and so plan) a search with this filter well.
-        return qs.filter(search_config=config_for(value))
+        return qs.in_language(value)
 
     def filter_meeting(self, qs, name, value):
         return qs.in_meeting(int(value))

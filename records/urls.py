@@ -2,6 +2,7 @@
 from django.urls import path, register_converter
 
 from records import views
+from records.views.search import search_view
 
 
 class ISO3Converter:
@@ -37,4 +38,5 @@ urlpatterns = [
     path("resolutions/", views.resolution_list, name="resolutions"),
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
+    path("search/", search_view, name="search"),
 ]

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from records import models
+from tests.bad_files import bad_file_cases
 from tests.conftest import SEED, english_pdfs, table_counts
 
 pytestmark = pytest.mark.django_db
@@ -54,13 +55,7 @@ def test_several_files_each_get_a_result_line(staff):
     assert models.Record.objects.filter(meeting__number=9589).count() == 1
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("broken.pdf", b"%PDF-1.5\n" + b"\x00junk" * 200, "the PDF cannot be opened"),
-    ("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "neither a PDF nor UTF-8 text"),
-    ("empty.txt", b"", "the file is empty"),
-    ("ga.txt", b"United Nations A/78/PV.5\nGeneral Assembly\n5th plenary meeting\nTuesday, 19 September 2023, 3 p.m.\n",
-     "not a Security Council record"),
-])
+@pytest.mark.parametrize("name,data,message", bad_file_cases())
 def test_bad_files_get_a_clear_message_and_change_nothing(staff, name, data, message):
     before = table_counts()
     page = upload(staff, named(name, data)).content.decode()

@@ -10,6 +10,7 @@ from django.db import connection
 from records import models
 from records.ingest import FAILED, IMPORTED, REPLACED, UNCHANGED, import_record
 from records.parsing import parse_file
+from tests.bad_files import bad_file_cases
 from tests.conftest import PROJECT, SEED, all_records, english_pdfs, shared_path, table_counts
 
 pytestmark = pytest.mark.django_db
@@ -85,18 +86,7 @@ def test_language_versions_attach_to_one_meeting_and_differences_are_recorded():
     assert len(speakers) == 1
 
 
-PDF_HEAD = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"
-
-
-@pytest.mark.parametrize("name,data,message", [
-    ("corrupt.pdf", PDF_HEAD + b"\x00\x01 broken" * 50, "PDF"),
-    ("scan.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "neither a PDF nor UTF-8 text"),
-    ("empty.txt", b"", "the file is empty"),
-    ("huge.pdf", b"%PDF-1.4\n" + b"0" * (60 * 1024 * 1024), "larger than the 52.4 MB limit"),
-    ("ga.txt", "United Nations A/78/PV.5\nGeneral Assembly\nSeventy-eighth session\n5th plenary meeting\n"
-               "Tuesday, 19 September 2023, 3 p.m.\nNew York\nThe President: I give the floor.\n".encode(),
-     "not a Security Council record"),
-])
+@pytest.mark.parametrize("name,data,message", bad_file_cases())
 def test_bad_files_are_refused_with_a_message_and_change_nothing(name, data, message):
     import_record(SEED)
     before = table_counts()
@@ -116,12 +106,12 @@ def test_a_half_parsed_record_is_refused_whole():
 
 def test_a_failure_while_saving_leaves_nothing(monkeypatch):
     """If saving breaks half-way (here: at the mentions), the transaction takes everything back."""
-    from records import ingest
+    from records.ingest import writers
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ingest._Saver, "_save_mentions", explode)
+    monkeypatch.setattr(writers, "save_mentions", explode)
     before = table_counts()
     with pytest.raises(RuntimeError):
         import_record(SEED)

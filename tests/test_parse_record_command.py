@@ -31,7 +31,7 @@ def test_not_a_record_exits_2_with_one_line(tmp_path):
     result = run(png)
     assert result.returncode == 2
     lines = result.stderr.decode().strip().splitlines()
-    assert lines == [f"{png}: the file is neither a PDF nor UTF-8 text"]
+    assert lines == [f"CommandError: {png}: the file is neither a PDF nor UTF-8 text"]  # Django prints the class
     assert result.stdout == b""
 
 

@@ -45,7 +45,7 @@ class CountryIndex:
             if text.startswith(article):
                 text = text[len(article):]
                 break
-        if self.lexicon.cjk:
+        if not self.lexicon.spaced:
             text = text.replace(" ", "")
         return text
 
@@ -96,7 +96,7 @@ class CountryIndex:
             escaped = re.escape(name).replace(r"\ ", r"\s+")
             parts.append(escaped)
         body = "|".join(parts)
-        if self.lexicon.cjk:
+        if not self.lexicon.spaced:  # no word boundaries to anchor on
             stop = f"(?!{re.escape(self.lexicon.language_suffix)})" if self.lexicon.language_suffix else ""
             return re.compile(f"(?:{body}){stop}")
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)")

@@ -10,7 +10,7 @@ def detect_language(text):
     sample = text[:SAMPLE]
     by_script = {}
     for lexicon in LEXICONS.values():
-        by_script.setdefault(lexicon.script, []).append(lexicon)
+        by_script.setdefault(lexicon.letters, []).append(lexicon)
     counts = {script: len(lexicons[0].rx(script, 0).findall(sample)) for script, lexicons in by_script.items()}
     script = max(counts, key=counts.get)
     if counts[script] < MIN_LETTERS:

@@ -2,6 +2,22 @@
 from dataclasses import dataclass, field
 
 
+def meeting_symbol(number, resumption=None):
+    """'S/PV.8699' or 'S/PV.8699 (Resumption 1)': always the English form, as the contract says."""
+    base = f"S/PV.{number}"
+    return f"{base} (Resumption {resumption})" if resumption else base
+
+
+@dataclass
+class Speaker:
+    """Who speaks, as the parser resolved it once: ingest looks `key` up or creates it."""
+
+    key: str  # stable slug of name and State: 'nebenzia-rus'
+    name: str
+    country: str | None
+    organization: str | None
+
+
 @dataclass
 class Member:
     country: str  # ISO3
@@ -22,6 +38,7 @@ class Speech:
     page: int | None = None  # page of the record where the turn begins, where the input has pages
     resolutions_cited: list = field(default_factory=list)
     documents_cited: list = field(default_factory=list)
+    speaker: Speaker | None = None  # None where nobody is named, or two people shared the chair
 
 
 @dataclass
@@ -63,5 +80,4 @@ class Record:
 
     @property
     def symbol(self):
-        base = f"S/PV.{self.meeting}"
-        return f"{base} (Resumption {self.resumption})" if self.resumption else base
+        return meeting_symbol(self.meeting, self.resumption)

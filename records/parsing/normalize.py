@@ -81,10 +81,10 @@ def clean_characters(text, lexicon):
     if lexicon.ignorable:
         text = re.sub(lexicon.ignorable, "", text)
     for phrase in lexicon.furniture:
-        pattern = r"\s*".join(re.escape(word) for word in phrase.split()) if not lexicon.cjk else re.escape(phrase)
+        pattern = r"\s*".join(re.escape(word) for word in phrase.split()) if lexicon.spaced else re.escape(phrase)
         text = re.sub(pattern, "\n", text)
     text = BARCODE.sub("\n", text)
-    if lexicon.cjk:
+    if not lexicon.spaced:  # justification spaces inside unspaced words
         text = CJK_GAP.sub("", text)
     return text
 
@@ -134,7 +134,7 @@ def _join_split_paragraphs(blocks, lexicon):
 def _stops_mid_sentence(block, lexicon):
     line = block.lines[-1].rstrip()
     # Headings and list lines are short and also end without punctuation; the line a page break cut is long.
-    return bool(line) and line[-1] not in lexicon.terminal_punctuation and len(line) >= (30 if lexicon.cjk else 60)
+    return bool(line) and line[-1] not in lexicon.terminal_punctuation and len(line) >= lexicon.cut_line_length
 
 
 def _looks_like_start(line, lexicon):
@@ -169,8 +169,8 @@ def join_lines(lines, lexicon):
         elif text.endswith("-") and not text.endswith(" -"):
             broken_word = (lexicon.splits_words and len(text) > 1 and text[-2].islower() and line[:1].islower())
             text = (text[:-1] if broken_word else text) + line
-        elif lexicon.cjk and (re.match(f"[{CJK}]", text[-1]) or re.match(f"[{CJK}]", line[0])):
+        elif not lexicon.spaced and (re.match(f"[{CJK}]", text[-1]) or re.match(f"[{CJK}]", line[0])):
             text += line
         else:
             text += " " + line
-    return re.sub(r"[ \t]{2,}", " ", text).strip() if not lexicon.cjk else text.strip()
+    return re.sub(r"[ \t]{2,}", " ", text).strip() if lexicon.spaced else text.strip()

@@ -31,7 +31,7 @@ def chinese_number(text):
 
 def number_from_words(words, lexicon):
     """'Seventy-fifth' -> 75, 'Quatre-vingt-unième' -> 81, 'السنة الحادية والثمانون' words -> 81."""
-    if lexicon.cjk:
+    if lexicon.numerals == "chinese":
         return chinese_number(words)
     text = fold(words)
     # Multi-word entries first ('quatre-vingt'), so that splitting on hyphens keeps them whole.

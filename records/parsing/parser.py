@@ -4,7 +4,7 @@ from pathlib import Path
 
 from records.parsing import citations
 from records.parsing.body import parse_body
-from records.parsing.errors import ParseError
+from records.parsing.errors import ParseError, UnexpectedParseFailure
 from records.parsing.extract import extract
 from records.parsing.frontmatter import parse_cover, split_cover
 from records.parsing.language import detect_language
@@ -32,7 +32,8 @@ def parse_bytes(data):
         raise
     except Exception as exc:
         logger.exception("the parser failed unexpectedly")
-        raise ParseError(f"the parser could not read this file ({type(exc).__name__}); the error is logged") from exc
+        raise UnexpectedParseFailure(f"the parser could not read this file ({type(exc).__name__}); "
+                                     "the error is logged") from exc
 
 
 def _parse(data):

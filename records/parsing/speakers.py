@@ -3,10 +3,18 @@
 role: 'president' for the presiding officer's turns; 'member' for a Council
 member's representative; 'invited' for a State that is not a member (rule 37);
 'briefer' for anyone without a State (officials, organisations, civil society).
+
+Each turn also gets its speaker's identity (name, State, organisation and a stable
+key), decided here once: ingest only looks the key up or creates it.
 """
+import re
+import unicodedata
+
 from records.parsing.countries import index_for
-from records.parsing.labels import name_key
-from records.parsing.model import Speech
+from records.parsing.labels import name_key, strip_honorific
+from records.parsing.model import Speaker, Speech
+
+KEY_LENGTH = 200
 
 
 class Speakers:
@@ -36,7 +44,22 @@ class Speakers:
             speech.country, speech.organization = self._affiliation(label)
             if speech.country:
                 speech.role = "member" if speech.country in self.council else "invited"
+        speech.speaker = self.identity(speech)
         return speech
+
+    def identity(self, speech):
+        """The Speaker of a turn; None when nobody is named, or for the President's turns when two
+        people shared the chair ('Mr. Landau/Mr. Waltz')."""
+        name, country = speech.name, speech.country
+        if speech.role == "president":
+            if "/" in self.president.name:
+                return None
+            name = strip_honorific(self.president.name, self.lexicon)
+        elif country is None and name:
+            # A representative speaking as a committee's chair is still that representative.
+            country = self.by_name.get(name_key(name, self.lexicon))
+        key = slug(f"{name} {country or ''}")[:KEY_LENGTH] if name else ""
+        return Speaker(key=key, name=name, country=country, organization=speech.organization) if key else None
 
     def _affiliation(self, label):
         """(country, organisation) for a person's label."""
@@ -59,3 +82,13 @@ class Speakers:
             return None
         matches = [c for c in self.council if self.index.key(self.index.name(c)).startswith(key)]
         return matches[0] if len(matches) == 1 else None
+
+
+def slug(text):
+    """A URL slug in any script: 'Nebenzia RUS' -> 'nebenzia-rus', '波利扬斯基 RUS' -> '波利扬斯基-rus'.
+
+    The same rule as Django's slugify(allow_unicode=True), so that keys stay those already stored.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[^\w\s-]", "", text.lower())
+    return re.sub(r"[-\s]+", "-", text).strip("-_")

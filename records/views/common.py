@@ -1,9 +1,37 @@
-"""What the list pages share: pagination and the list of active filters."""
+"""What the list pages share: one way to apply a FilterSet, pagination, the active filters."""
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from records.pagination import paginate  # noqa: F401  (the list views' one way to paginate)
 
 CONTROL_PARAMETERS = {"page", "format"}
+
+
+@dataclass
+class Filtered:
+    """A FilterSet applied to a request: the rows if its values are valid, else none (status 400)."""
+
+    filterset: object
+    valid: bool
+    qs: object
+    active: list  # [{label, value, remove_url}]
+    query: str  # the query string without the page, for page and export links
+
+    @property
+    def status(self):
+        return 200 if self.valid else 400
+
+    def context(self):
+        return {"filter": self.filterset, "active": self.active, "query": self.query}
+
+
+def apply_filters(request, filterset_class, queryset, data=None):
+    """Bind the FilterSet to the request's parameters (or to `data`), validate it, and say what is active."""
+    data = request.GET if data is None else data
+    filterset = filterset_class(data or None, queryset=queryset)
+    valid = not filterset.is_bound or filterset.is_valid()
+    return Filtered(filterset=filterset, valid=valid, qs=filterset.qs if valid else queryset.none(),
+                    active=active_filters(request, filterset) if valid else [], query=query_without_page(request))
 
 
 def active_filters(request, filterset):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
 from records.parsing.countries import PERMANENT_MEMBERS
-from records.views.common import active_filters, paginate, query_without_page
+from records.views.common import apply_filters, paginate
 
 TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
 BALLOTS_SHOWN = 100  # the latest; every meeting's page has them all
@@ -47,20 +47,16 @@ def country_detail(request, iso3):
         return redirect("records:country", iso3=iso3.upper(), permanent=True)
     country = get_object_or_404(Country, iso3=iso3)
     base = Speech.objects.canonical().by_country(country.iso3).with_context().newest_first()
-    filterset = SpeechFilter(request.GET or None, queryset=base)
-    valid = not filterset.is_bound or filterset.is_valid()
-    speeches = paginate(request, filterset.qs if valid else base.none())
+    filtered = apply_filters(request, SpeechFilter, base)
     ballots = (Ballot.objects.filter(country=country).select_related("vote__meeting", "vote__resolution")
                .order_by("-vote__meeting__date", "-vote__meeting__number", "vote__seq"))
     vetoes = list(ballots.filter(veto=True))
     terms, source = council_terms()
     seated_years = sorted(set(Member.objects.filter(country=country).values_list("meeting__date__year", flat=True)))
     return render(request, "records/country_detail.html", {
+        **filtered.context(),
         "country": country,
-        "filter": filterset,
-        "page": speeches,
-        "active": active_filters(request, filterset) if valid else [],
-        "query": query_without_page(request),
+        "page": paginate(request, filtered.qs),
         "ballots": ballots[:BALLOTS_SHOWN],
         "ballot_count": ballots.count(),
         "ballots_shown": BALLOTS_SHOWN,
@@ -69,4 +65,4 @@ def country_detail(request, iso3):
         "permanent": country.iso3 in PERMANENT_MEMBERS,
         "terms_source": source,  # {source, first, last}
         "seated_years": seated_years,
-    }, status=200 if valid else 400)
+    }, status=filtered.status)

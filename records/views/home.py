@@ -2,7 +2,8 @@ from django.core.cache import cache
 from django.db.models import Max, Min
 from django.shortcuts import render
 
-from records.models import LANGUAGE_NAMES, Meeting, Record, Speech, Vote
+from records import languages
+from records.models import Meeting, Record, Speech, Vote
 
 STATS_SECONDS = 300  # the holdings change with imports only; counting them on every visit is waste
 
@@ -16,12 +17,12 @@ def home(request):
 
 def holdings():
     span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
-    languages = Record.objects.order_by().values_list("language", flat=True).distinct()
+    codes = Record.objects.order_by().values_list("language", flat=True).distinct()
     return {
         "meeting_count": Meeting.objects.count(),
         "speech_count": Speech.objects.canonical().count(),
         "vote_count": Vote.objects.count(),
         "first_date": span["first"],
         "last_date": span["last"],
-        "languages": sorted(LANGUAGE_NAMES[code] for code in languages),
+        "languages": sorted(languages.name(code) for code in codes),
     }

@@ -5,25 +5,20 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from records.filters import MeetingFilter
-from records.models import LANGUAGE_NAMES, PREFERRED_LANGUAGE, Ballot, Meeting, Record, Resolution, Speech
+from records import languages
+from records.models import Ballot, Meeting, Record, Resolution, Speech
 from records.views import exports
-from records.views.common import active_filters, paginate, query_without_page
+from records.views.common import apply_filters, paginate
 
 
 def meeting_list(request):
-    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.newest_first())
-    valid = not filterset.is_bound or filterset.is_valid()
-    meetings = filterset.qs.for_listing() if valid else Meeting.objects.none()
+    filtered = apply_filters(request, MeetingFilter, Meeting.objects.newest_first())
+    meetings = filtered.qs.for_listing()
     export = request.GET.get("format")
-    if export in exports.FORMATS and valid:
+    if export in exports.FORMATS and filtered.valid:
         return exports.meetings(request, meetings, export)
-    page = paginate(request, meetings)
-    return render(request, "records/meeting_list.html", {
-        "filter": filterset,
-        "page": page,
-        "active": active_filters(request, filterset) if valid else [],
-        "query": query_without_page(request),
-    }, status=200 if valid else 400)
+    return render(request, "records/meeting_list.html", {**filtered.context(), "page": paginate(request, meetings)},
+                  status=filtered.status)
 
 
 def _meeting(number, resumption):
@@ -70,7 +65,7 @@ def speech_detail(request, number, seq, resumption=None):
     if not versions:
         raise Http404("No such speech in this meeting.")
     # Cited in the site's language where that version exists, else in the first imported one.
-    main = next((v for v in versions if v.record.language == PREFERRED_LANGUAGE), None) or \
+    main = next((v for v in versions if v.record.language == languages.PREFERRED), None) or \
         next((v for v in versions if v.record_id == meeting.source_id), versions[0])
     return render(request, "records/speech_detail.html", {
         "meeting": meeting,
@@ -79,7 +74,6 @@ def speech_detail(request, number, seq, resumption=None):
         "previous": _speech_url(meeting, seq - 1) if seq > 1 else None,
         "next": _speech_url(meeting, seq + 1) if Speech.objects.filter(record=main.record, seq=seq + 1).exists()
         else None,
-        "language_names": LANGUAGE_NAMES,
     })
 
 

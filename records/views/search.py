@@ -5,57 +5,57 @@ from django.utils.text import Truncator
 
 from records import search
 from records.filters import SpeechSearchFilter
-from records.models import LANGUAGE_CODES, Speech
+from records.models import Speech
 from records.views import exports
-from records.views.common import active_filters, paginate, query_without_page
+from records.views.common import apply_filters, paginate
 
-SORTS = {"relevance": "relevance", "date": "newest first"}
 CSV_LIMIT = 5000
 SEARCH_FIELDS = ["meeting", "date", "seq", "speaker", "country", "role", "language", "url", "excerpt"]
-IGNORED_IN_FILTERS = {"q", "sort", "page", "format"}  # not filters: the query and the page
+NOT_FILTERS = {"q", "sort", "page", "format"}  # the query, its order and the page
 
 
 def search_view(request):
     text, truncated = search.clean_query(request.GET.get("q"))
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    filter_data = request.GET.copy()
-    for key in IGNORED_IN_FILTERS:
-        filter_data.pop(key, None)
-    filterset = SpeechSearchFilter(filter_data or None, queryset=Speech.objects.all())
-    valid = not filterset.is_bound or filterset.is_valid()
-    context = {"q": text, "truncated": truncated, "sort": sort, "sorts": SORTS, "filter": filterset,
-               "active": active_filters(request, filterset) if valid else [], "page": None,
-               "query": query_without_page(request), "state": "empty"}
-    if not valid:
+    sort = request.GET.get("sort") if request.GET.get("sort") in search.SORTS else "relevance"
+    data = request.GET.copy()
+    for key in NOT_FILTERS:
+        data.pop(key, None)
+    filtered = apply_filters(request, SpeechSearchFilter, Speech.objects.all(), data=data)
+    context = {**filtered.context(), "q": text, "truncated": truncated, "sort": sort, "sorts": search.SORTS,
+               "page": None, "state": "empty"}
+    export = request.GET.get("format") == "csv"
+    if not filtered.valid:
         return render(request, "records/search.html", {**context, "state": "invalid"}, status=400)
     if not text:
-        if not filterset.is_bound:
+        if not filtered.filterset.is_bound:
             return render(request, "records/search.html", context)
-        # Filters without words: the speeches they select, newest first.
-        speeches = filterset.qs.newest_first().select_related("record__meeting", "country", "speaker")
-        if request.GET.get("format") == "csv":
-            return exports.csv_response("search.csv", SEARCH_FIELDS,
-                                        (_row(request, s, "") for s in speeches[:CSV_LIMIT].iterator(chunk_size=500)))
-        page = paginate(request, speeches, per_page=20)
-        for speech in page.object_list:
-            speech.snippet = escape(Truncator(speech.text).chars(280))
-        return render(request, "records/search.html", {**context, "page": page, "state": "results"})
-    chosen = filterset.form.cleaned_data.get("language") if filterset.is_bound else None
-    languages = [chosen] if chosen else LANGUAGE_CODES
-    readings = search.analyse(text, languages)
-    if not readings:
-        return render(request, "records/search.html", {**context, "state": "stopwords"})
-    context["common_words"] = len(readings) < len(languages)  # a hint if nothing is found
-    query = search.union_query(readings)
-    if request.GET.get("format") == "csv":
-        rows = search.run(filterset.qs, query, sort, 1, CSV_LIMIT, export=True).page.object_list
+        return _filters_only(request, filtered.qs, context, export)
+    chosen = filtered.filterset.form.cleaned_data.get("language") if filtered.filterset.is_bound else None
+    codes = [chosen] if chosen else None
+    if export:
+        results = search.search(filtered.qs, text, sort, 1, codes=codes, per_page=CSV_LIMIT, export=True)
+        rows = results.page.object_list if results.page else []
         return exports.csv_response("search.csv", SEARCH_FIELDS, (_row(request, s, text) for s in rows))
-    results = search.run(filterset.qs, query, sort, request.GET.get("page"), per_page=20)
-    search.add_snippets(results.page.object_list, text)
+    results = search.search(filtered.qs, text, sort, request.GET.get("page"), codes=codes)
+    if results.stopwords:
+        return render(request, "records/search.html", {**context, "state": "stopwords"})
     return render(request, "records/search.html", {
         **context, "page": results.page, "state": "results", "large": results.large,
-        "estimated": about(results.estimated), "candidates": search.CANDIDATES,
+        "common_words": results.common_words, "estimated": about(results.estimated),
+        "candidates": search.CANDIDATES,
     })
+
+
+def _filters_only(request, speeches, context, export):
+    """Filters without words: the speeches they select, newest first."""
+    speeches = speeches.newest_first().select_related("record__meeting", "country", "speaker")
+    if export:
+        return exports.csv_response("search.csv", SEARCH_FIELDS,
+                                    (_row(request, s, "") for s in speeches[:CSV_LIMIT].iterator(chunk_size=500)))
+    page = paginate(request, speeches, per_page=20)
+    for speech in page.object_list:
+        speech.snippet = escape(Truncator(speech.text).chars(280))
+    return render(request, "records/search.html", {**context, "page": page, "state": "results"})
 
 
 def about(number):

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from records.search import cjk_index_text, cjk_query
+from records.search import pairs_query, pairs_text
 from tests.site.conftest import needs_pdfs
 
 pytestmark = pytest.mark.django_db
@@ -141,9 +141,9 @@ def test_csv_download_with_permalinks(client):
 
 
 def test_chinese_indexing_and_query_splitting():
-    assert cjk_index_text("见S/PV.9588的决议") == "见 S/PV.9588 的决 决议"
-    assert cjk_query("不扩散") == '"不扩 扩散"'
-    assert cjk_query('"大规模" OR 核 -1540') == '"大规 规模" OR 核 -1540'
+    assert pairs_text("见S/PV.9588的决议") == "见 S/PV.9588 的决 决议"
+    assert pairs_query("不扩散") == '"不扩 扩散"'
+    assert pairs_query('"大规模" OR 核 -1540') == '"大规 规模" OR 核 -1540'
 
 
 @pytest.mark.parametrize("params", [

@@ -6,7 +6,6 @@ its own transaction through records.ingest.import_record.
 """
 import hashlib
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from records.models import Record
 
 
 def _parse_in_worker(path):
-    """Runs in a worker process: read and parse, no database. Returns (parsed, error)."""
+    """Runs in a worker process: read and parse, no database. Returns (contract document, error)."""
     try:
         return parse_source(read_source(path)), None
     except ImportRejected as exc:
@@ -57,18 +56,18 @@ class Command(BaseCommand):
                 for future in as_completed(futures):
                     path = futures[future]
                     try:
-                        parsed, error = future.result()
+                        document, error = future.result()
                     except Exception as exc:  # a worker died: that file fails, the others go on
-                        parsed, error = None, f"the parsing process failed ({type(exc).__name__})"
+                        document, error = None, f"the parsing process failed ({type(exc).__name__})"
                     if error:
                         progress.add(FAILED, str(path), error)
                         continue
-                    result = import_record(path, parsed=parsed)
+                    result = import_record(path, contract=document)
                     progress.add(result.status, str(path), result.message)
         progress.finish()
         self.stdout.write(progress.summary())
         if progress.counts[FAILED]:
-            sys.exit(1)
+            raise CommandError(f"{progress.counts[FAILED]} of {progress.done} files failed", returncode=1)
 
 
 def _files(paths):

@@ -1,9 +1,8 @@
 """Print the parser's output for a record file: `python manage.py parse_record FILE [--json]`."""
 import json
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from records.parsing import ParseError, parse_bytes, to_contract
 
@@ -22,19 +21,17 @@ class Command(BaseCommand):
         try:
             record = parse_bytes(path.read_bytes())
         except OSError as exc:
-            self._fail(f"{path}: cannot read the file ({exc.strerror or exc})")
+            raise _not_a_record(f"{path}: cannot read the file ({exc.strerror or exc})") from None
         except ParseError as exc:
-            self._fail(f"{path}: {exc}")
+            raise _not_a_record(f"{path}: {exc}") from None
         if options["json"]:
-            text = json.dumps(to_contract(record), ensure_ascii=False, indent=1)
+            self.stdout.write(json.dumps(to_contract(record), ensure_ascii=False, indent=1))
         else:
-            text = summary(record)
-        sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-        sys.stdout.flush()
+            self.stdout.write(summary(record))
 
-    def _fail(self, message):
-        sys.stderr.write(message.replace("\n", " ") + "\n")
-        sys.exit(EXIT_NOT_A_RECORD)
+
+def _not_a_record(message):
+    return CommandError(message.replace("\n", " "), returncode=EXIT_NOT_A_RECORD)
 
 
 def summary(record):

@@ -11,12 +11,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from records import languages
+
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class Lexicon:
-    code: str
-    # The letters of the language's script, as a regular expression character class.
-    script: str
+    code: str  # a key of records.languages.OFFICIAL, which holds the language's script and search facts
     # Phrases whose presence on the first page says "this language" (scored, the best wins).
     markers: tuple
     # The Council's name as printed on the cover; its absence means "not a Council record".
@@ -92,13 +92,29 @@ class Lexicon:
     repairs: tuple = ()
     # Marks removed before reading, which the record's wording may or may not carry (Arabic vowels).
     ignorable: str = ""
-    # PostgreSQL's text search configuration for the language (stemming, stop words).
-    search_config: str = "simple"
-    # Written without spaces between words (Chinese): affects joins and matching.
-    cjk: bool = False
+    # How the cover writes numbers: "words" ('Seventy-ninth year') or "chinese" numerals ('第七十九年').
+    numerals: str = "words"
     # Justified text in this language hyphenates words across lines ("in-\ntérieur").
     splits_words: bool = False
     terminal_punctuation: str = ".!?:;…”»\"’"
+
+    @property
+    def language(self):
+        return languages.get(self.code)
+
+    @property
+    def letters(self):
+        """The letters of the language's script, as a regular expression character class."""
+        return self.language.script.letters
+
+    @property
+    def spaced(self):
+        """Words are separated by spaces: line breaks fall between words, not inside them."""
+        return self.language.script.spaced
+
+    @property
+    def cut_line_length(self):
+        return self.language.script.cut_line_length
 
     def rx(self, source, flags=re.IGNORECASE):
         return _compile(source, flags)

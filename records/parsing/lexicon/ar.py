@@ -10,7 +10,6 @@ _NUMBERS = {
 
 LEXICON = Lexicon(
     code="ar",
-    script=r"[\u0600-\u06ff]",
     markers=("مجلس الأمن", "الجلسة", "الرئيس", "الأعضاء", "جدول الأعمال", "السنة"),
     council=("مجلس الأمن",),
     other_organs=("الجمعية العامة", "المجلس الاقتصادي والاجتماعي", "مجلس الوصاية"),
@@ -71,7 +70,6 @@ LEXICON = Lexicon(
         "draft resolution": (r"مشروع القرار", r"مشروع قرار"),
     },
     resolution_words=("القرار", "قرار", "القرارات"),
-    search_config="arabic",
     country_aliases={"المملكة المتحدة": "GBR", "الولايات المتحدة": "USA", "روسيا": "RUS", "سوريا": "SYR",
                      "فلسطين": "PSE", "تركيا": "TUR", "إيران": "IRN"},
     # Extractors that mishandle right-to-left text reverse the lam-alef ligature ('األمن' for 'الأمن');

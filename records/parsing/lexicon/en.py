@@ -12,7 +12,6 @@ _TENS = {"twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30, "forty": 
 
 LEXICON = Lexicon(
     code="en",
-    script=r"[A-Za-zÀ-ÿ]",
     markers=("Security Council", "meeting", "Provisional", "President", "Members", "Agenda", "year"),
     council=("Security Council",),
     other_organs=("General Assembly", "Economic and Social Council", "Trusteeship Council"),
@@ -85,7 +84,6 @@ LEXICON = Lexicon(
     },
     resolution_words=("resolution",),
     articles=("the ",),
-    search_config="english",
     country_aliases={
         "United Kingdom": "GBR", "UK": "GBR", "United States": "USA", "Russia": "RUS", "Syria": "SYR",
         "Iran": "IRN", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Moldova": "MDA",

@@ -12,7 +12,6 @@ _NUMBERS = {
 
 LEXICON = Lexicon(
     code="es",
-    script=r"[A-Za-zÀ-ÿ]",
     markers=("Consejo de Seguridad", "sesión", "Provisional", "Presidencia", "Miembros", "Orden del día", "año"),
     council=("Consejo de Seguridad",),
     other_organs=("Asamblea General", "Consejo Económico y Social", "Consejo de Administración Fiduciaria"),
@@ -74,7 +73,6 @@ LEXICON = Lexicon(
     },
     resolution_words=("resolución", "resoluciones"),
     articles=("los ", "las ", "el ", "la "),
-    search_config="spanish",
     country_aliases={"Reino Unido": "GBR", "Estados Unidos": "USA", "Rusia": "RUS", "Siria": "SYR",
                      "Palestina": "PSE", "Turquía": "TUR", "Irán": "IRN", "Venezuela": "VEN", "Bolivia": "BOL",
                      "Corea del Sur": "KOR", "Congo": "COG"},

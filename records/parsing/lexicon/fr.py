@@ -14,7 +14,6 @@ _NUMBERS = {
 
 LEXICON = Lexicon(
     code="fr",
-    script=r"[A-Za-zÀ-ÿ]",
     markers=("Conseil de sécurité", "séance", "Provisoire", "Président", "Membres", "Ordre du jour", "année"),
     council=("Conseil de sécurité",),
     other_organs=("Assemblée générale", "Conseil économique et social", "Conseil de tutelle"),
@@ -79,7 +78,6 @@ LEXICON = Lexicon(
     },
     resolution_words=("résolution",),
     articles=("les ", "la ", "le ", "l'"),
-    search_config="french",
     country_aliases={"Royaume-Uni": "GBR", "États-Unis": "USA", "Russie": "RUS", "Syrie": "SYR",
                      "Palestine": "PSE", "Turquie": "TUR", "Iran": "IRN", "Venezuela": "VEN",
                      "Bolivie": "BOL", "Corée du Sud": "KOR", "Congo": "COG"},

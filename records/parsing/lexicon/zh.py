@@ -3,7 +3,6 @@ from records.parsing.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="zh",
-    script=r"[\u4e00-\u9fff]",
     markers=("安全理事会", "次会议", "主席", "成员", "议程", "逐字记录"),
     council=("安全理事会",),
     other_organs=("大会", "经济及社会理事会", "托管理事会"),
@@ -65,7 +64,6 @@ LEXICON = Lexicon(
                      "巴勒斯坦": "PSE", "教廷": "VAT", "梵蒂冈": "VAT", "土耳其": "TUR", "越南": "VNM",
                      "刚果": "COG", "刚果（金）": "COD", "科特迪瓦": "CIV"},
     language_suffix="语",
-    search_config="simple",  # no Chinese configuration in PostgreSQL: character pairs instead
-    cjk=True,
+    numerals="chinese",
     terminal_punctuation="。！？：；…”」』.!?:;\"",
 )

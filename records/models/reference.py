@@ -1,0 +1,65 @@
+"""Reference tables: the States and the resolutions that records name."""
+from django.db import models
+from django.db.models import Q
+
+from records import languages
+from records.models.base import reverse_cached
+from records.models.choices import CountryStatus
+
+
+class Country(models.Model):
+    iso3 = models.CharField(max_length=3, primary_key=True)
+    m49 = models.PositiveSmallIntegerField(unique=True)
+    status = models.CharField(max_length=8, choices=CountryStatus.choices)
+    name_en = models.CharField("name (English)", max_length=120)
+    name_fr = models.CharField("name (French)", max_length=120)
+    name_es = models.CharField("name (Spanish)", max_length=120)
+    name_ru = models.CharField("name (Russian)", max_length=120)
+    name_zh = models.CharField("name (Chinese)", max_length=120)
+    name_ar = models.CharField("name (Arabic)", max_length=120)
+    formal_en = models.CharField("formal name (English)", max_length=200)
+    formal_fr = models.CharField("formal name (French)", max_length=200)
+    formal_es = models.CharField("formal name (Spanish)", max_length=200)
+    formal_ru = models.CharField("formal name (Russian)", max_length=200)
+    formal_zh = models.CharField("formal name (Chinese)", max_length=200)
+    formal_ar = models.CharField("formal name (Arabic)", max_length=200)
+
+    class Meta:
+        verbose_name_plural = "countries"
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_format"),
+            models.CheckConstraint(condition=Q(status__in=CountryStatus.values), name="country_status_valid"),
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+    def name(self, language=languages.PREFERRED):
+        return getattr(self, f"name_{language}", None) or self.name_en
+
+    def other_names(self):
+        """[(Language, name)] in the official languages other than the site's, for the State's page."""
+        return [(language, self.name(code)) for code, language in languages.OFFICIAL.items()
+                if code != languages.PREFERRED]
+
+    def get_absolute_url(self):
+        return reverse_cached("records:country", iso3=self.iso3)
+
+
+class Resolution(models.Model):
+    number = models.PositiveIntegerField(unique=True)
+    year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"{self.number} ({self.year})"
+
+    @property
+    def symbol(self):
+        return f"S/RES/{self.number}({self.year})"
+
+    def get_absolute_url(self):
+        return reverse_cached("records:resolution", number=self.number)

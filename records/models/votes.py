@@ -1,0 +1,58 @@
+"""Votes of a meeting and each member's ballot in them."""
+from django.db import models
+from django.db.models import Q
+
+from records.models.choices import Outcome, Position, Subject
+
+
+class Vote(models.Model):
+    meeting = models.ForeignKey("records.Meeting", on_delete=models.CASCADE, related_name="votes")
+    seq = models.PositiveSmallIntegerField()
+    subject = models.CharField(max_length=20, choices=Subject.choices)
+    draft = models.CharField(max_length=40, blank=True)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    after_speech = models.PositiveIntegerField(null=True, blank=True, help_text="seq of the speech the vote follows")
+    resolution = models.ForeignKey(
+        "records.Resolution", null=True, blank=True, on_delete=models.SET_NULL, related_name="adopting_votes"
+    )
+
+    class Meta:
+        ordering = ["meeting", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "seq"], name="vote_unique_meeting_seq"),
+            models.CheckConstraint(condition=Q(subject__in=Subject.values), name="vote_subject_valid"),
+            models.CheckConstraint(condition=Q(outcome__in=Outcome.values), name="vote_outcome_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} vote {self.seq}"
+
+    def tally(self):
+        """Counts per position from the (prefetched) ballots."""
+        counts = dict.fromkeys(Position.values, 0)
+        for ballot in self.ballots.all():
+            counts[ballot.position] += 1
+        return counts
+
+    @property
+    def vetoes(self):
+        return [b.country for b in self.ballots.all() if b.veto]
+
+
+class Ballot(models.Model):
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    country = models.ForeignKey("records.Country", on_delete=models.PROTECT, related_name="ballots")
+    position = models.CharField(max_length=10, choices=Position.choices)
+    veto = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["vote", "country__name_en"]
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "country"], name="ballot_unique_vote_country"),
+            models.CheckConstraint(condition=Q(position__in=Position.values), name="ballot_position_valid"),
+            models.CheckConstraint(condition=Q(veto=False) | Q(position=Position.AGAINST),
+                                   name="ballot_veto_is_against"),
+        ]
+
+    def __str__(self):
+        return f"{self.country_id}: {self.get_position_display()}"
