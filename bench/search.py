@@ -95,6 +95,9 @@ def build(count):
 def make_meeting(number, language, paragraphs, countries, resolutions, speeches, rng):
     from django.db import connection, transaction
 
+    from records import languages
+    from records.models import Role
+
     date = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(31 * 365))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("INSERT INTO records_meeting (number, date, status, place, created_at) "
@@ -111,9 +114,9 @@ def make_meeting(number, language, paragraphs, countries, resolutions, speeches,
             for seq in range(1, speeches + 1):
                 country = rng.choice(countries)
                 text = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(1, 6)))
-                role = rng.choice(["member", "member", "invited", "briefer", "president"])
+                role = rng.choice([Role.MEMBER, Role.MEMBER, Role.INVITED, Role.BRIEFER, Role.PRESIDENT])
                 copy.write_row((record, seq, f"Speaker {seq} ({country})", f"Speaker {seq}", country, "", role,
-                                False, language, text, "simple" if language == "zh" else "x", date))
+                                False, language, text, languages.search_config(language), date))
         if resolutions:
             cursor.execute("INSERT INTO records_resolutionmention (record_id, speech_id, resolution_id) "
                            "SELECT %s, id, %s FROM records_speech WHERE record_id = %s AND seq %% 20 = 0",
@@ -121,7 +124,7 @@ def make_meeting(number, language, paragraphs, countries, resolutions, speeches,
 
 
 def index_all():
-    """Search vectors for the synthetic speeches, on two connections at once."""
+    """Search vectors for the synthetic speeches, with the project's own indexing, on two connections."""
     from django.db import connection
 
     from records import search
@@ -136,24 +139,9 @@ def index_all():
     def work(start, end):
         from django.db import connection as own
 
-        with own.cursor() as cursor:
-            cursor.execute(
-                "UPDATE records_speech s SET search_config = c.cfg, search_vector = "
-                "setweight(to_tsvector(c.cfg::regconfig, s.label), 'A') || to_tsvector(c.cfg::regconfig, s.text) "
-                "FROM (SELECT r.id, CASE r.language WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french' "
-                "WHEN 'es' THEN 'spanish' WHEN 'ru' THEN 'russian' WHEN 'ar' THEN 'arabic' ELSE 'simple' END AS cfg "
-                "FROM records_record r) c WHERE s.record_id = c.id AND c.cfg <> 'simple' "
-                "AND s.search_vector IS NULL AND s.id BETWEEN %s AND %s", [start, end])
-            cursor.execute("SELECT id, label, text FROM records_speech WHERE search_vector IS NULL "
-                           "AND id BETWEEN %s AND %s", [start, end])
-            rows = cursor.fetchall()
-            if rows:
-                cursor.execute(
-                    "UPDATE records_speech AS s SET search_vector = "
-                    "setweight(to_tsvector('simple', v.label), 'A') || to_tsvector('simple', v.doc) "
-                    "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, label, doc) WHERE s.id = v.id",
-                    [[pk for pk, _, _ in rows], [search.cjk_index_text(label) for _, label, _ in rows],
-                     [search.cjk_index_text(text) for _, _, text in rows]])
+        step = 20_000  # bounded statements: the Chinese rows are read into Python and paired
+        for first in range(start, end + 1, step):
+            search.index_missing(first, min(end, first + step - 1))
         own.close()
 
     threads = [threading.Thread(target=work, args=(low, middle)), threading.Thread(target=work, args=(middle + 1, high))]

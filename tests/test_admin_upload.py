@@ -132,3 +132,47 @@ def test_differences_between_language_versions_are_shown_to_admins(staff):
     assert "scheduled time: 16:00 in this version, 15:00 in the fr version" in page
     listing = staff.get("/admin/records/record/").content.decode()
     assert "icon-yes.svg" in listing  # the 'differs' column
+
+
+def test_uploads_appear_in_the_recent_actions(staff):
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+
+    upload(staff, named("S_PV.9589_zh.txt", SEED.read_bytes()))
+    corrected = SEED.read_text(encoding="utf-8").replace("我们感谢第1540", "我们衷心感谢第1540").encode()
+    upload(staff, named("corrected.txt", corrected))
+    entries = list(LogEntry.objects.order_by("action_time").values_list("action_flag", "change_message"))
+    assert entries == [(ADDITION, "Uploaded S_PV.9589_zh.txt"), (CHANGE, "Replaced by upload of corrected.txt")]
+    assert "S/PV.9589 [zh]" in staff.get("/admin/").content.decode()
+
+
+def test_the_upload_link_is_shown_only_to_those_who_may_upload(client):
+    viewer = User.objects.create_user("viewer", password="pw-viewer-1", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_record"))
+    client.force_login(viewer)
+    page = client.get("/admin/records/record/")
+    assert page.status_code == 200 and f'href="{UPLOAD}"' not in page.content.decode()
+
+
+def test_records_come_in_by_upload_only(staff):
+    assert staff.get("/admin/records/record/add/").status_code == 403
+    assert 'href="/admin/records/record/add/"' not in staff.get("/admin/records/record/").content.decode()
+
+
+def test_rows_derived_from_the_file_are_read_only(admin_client):
+    from records.ingest import import_record
+
+    meeting = import_record(SEED).record.meeting
+    speech = models.Speech.objects.filter(record__meeting=meeting).first()
+    vote = meeting.votes.first()
+    index = admin_client.get("/admin/").content.decode()
+    assert "Speeches" in index and "Speechs" not in index
+    for name in ("speech", "vote", "ballot", "member", "resolutionmention", "documentmention"):
+        assert admin_client.get(f"/admin/records/{name}/add/").status_code == 403, name
+    page = admin_client.get(f"/admin/records/speech/{speech.pk}/change/")
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()  # a view, no Save button
+    before = speech.text
+    admin_client.post(f"/admin/records/speech/{speech.pk}/change/", {"text": "edited", "label": "x"})
+    speech.refresh_from_db()
+    assert speech.text == before
+    assert admin_client.post(f"/admin/records/vote/{vote.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert models.Vote.objects.filter(pk=vote.pk).exists()

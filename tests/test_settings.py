@@ -8,11 +8,12 @@ from tests.conftest import PROJECT
 from archive.dburl import parse_database_url
 
 
-def run_settings(**env_overrides):
+def run_settings(setting="DEBUG", **env_overrides):
+    """Print one setting in a fresh process with the given DJANGO_* environment only."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(env_overrides)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"],
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; print(settings.{setting})"],
         cwd=PROJECT, env={**env, "DJANGO_SETTINGS_MODULE": "archive.settings"}, capture_output=True, text=True,
     )
 
@@ -47,3 +48,19 @@ def test_database_url_is_parsed_and_only_postgres_accepted():
 
     with pytest.raises(ImproperlyConfigured, match="PostgreSQL"):
         parse_database_url("sqlite:///db.sqlite3")
+
+
+def test_deploy_check_is_clean_under_production_settings():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SECRET_KEY="p" + "roduction-key-" * 5 + "Zq9", DJANGO_SECURE_COOKIES="1",
+               DJANGO_PROXY_SSL_HEADER="X-Forwarded-Proto", DJANGO_ALLOWED_HOSTS="archive.example.org")
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=PROJECT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_proxy_header_makes_requests_secure():
+    result = run_settings("SECURE_PROXY_SSL_HEADER", DJANGO_SECRET_KEY="k" * 50,
+                          DJANGO_PROXY_SSL_HEADER="X-Forwarded-Proto")
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')", result.stderr

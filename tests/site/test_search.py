@@ -199,3 +199,16 @@ def test_results_link_to_the_citable_speech_page(client):
     assert 'href="/meetings/9589/speeches/' in page
     body = b"".join(client.get("/search/", {"q": "不扩散", "format": "csv"}).streaming_content).decode("utf-8")
     assert "http://testserver/meetings/9589/speeches/" in body
+
+
+def test_search_is_one_call_and_its_url_is_in_the_records_namespace():
+    from django.urls import reverse
+
+    from records import search
+    from records.models import Speech
+
+    assert reverse("records:search") == "/search/"
+    results = search.search(Speech.objects.all(), "不扩散", "relevance", 1)
+    assert results.page.paginator.count >= 1 and not results.stopwords
+    assert all("<mark>" in speech.snippet for speech in results.page.object_list)
+    assert search.search(Speech.objects.all(), "the of", "relevance", 1, codes=["en"]).stopwords
