@@ -13,11 +13,15 @@ extraction loses. Nothing else is decided here: page furniture is removed by
 the normaliser, the same way for text and PDF input.
 """
 import codecs
+import re
 from dataclasses import dataclass
 
 from records.parsing.errors import ParseError
 
 PDF_SIGNATURE = b"%PDF-"
+PDF_TAIL = 2048  # where the end-of-file marker and the cross-reference offset must be
+STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+PAGE_TREE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 # PDFium marks a hyphen it found at a line end with one of these.
 SOFT_HYPHENS = ("\x02", "\ufffe")
 
@@ -68,13 +72,36 @@ def _has_blank_line_paragraphs(text):
     return blank * 12 >= len(lines)
 
 
+def truncation(data, pages=None):
+    """Why a PDF looks cut short, or None. PDFium opens many truncated files by rebuilding their
+    cross-reference table, and would read the pages that survive as if they were the record."""
+    tail = data[-PDF_TAIL:]
+    if b"%%EOF" not in tail:
+        return "it has no end-of-file marker (%%EOF)"
+    match = STARTXREF.search(tail)
+    if match and int(match.group(1)) >= len(data):
+        return "its cross-reference table lies beyond the end of the file"
+    if pages is not None:
+        declared = max((int(n) for n in PAGE_TREE_COUNT.findall(data)), default=0)
+        if declared > pages:
+            return f"its page tree lists {declared} pages, of which {pages} can be read"
+    return None
+
+
 def extract_pdf(data):
     import pypdfium2 as pdfium
 
+    cut = truncation(data)
+    if cut:
+        raise ParseError(f"the PDF is truncated: {cut}; send the complete file")
     try:
         pdf = pdfium.PdfDocument(data)
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ParseError(f"the PDF cannot be opened ({exc})") from None
+    cut = truncation(data, pages=len(pdf))
+    if cut:
+        pdf.close()
+        raise ParseError(f"the PDF is truncated: {cut}; send the complete file")
     try:
         pages = []
         for index in range(len(pdf)):

@@ -11,6 +11,9 @@ from records.parsing.model import Member
 from records.parsing.numbers import chinese_number, number_from_words
 
 SYMBOL = re.compile(r"S/PV\.(?P<n>\d{1,5})")
+# The symbol of another body's meeting record: A/74/PV.50, E/2020/SR.5, A/C.1/78/PV.3.
+OTHER_RECORD_SYMBOL = re.compile(r"(?<![\w/])(?!S/PV)[A-Z]{1,3}(?:/[A-Z0-9.\-]+)*/(?:PV|SR)\.\d+")
+HEADING_SLACK = 40  # a heading line holds the body's name and little else (the symbol, 'United Nations')
 LEADERS = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*|\t+|\s{3,})")
 DOC_IN_BRACKETS = re.compile(r"[(（]\s*(?:S|A)/[^()（）]+[)）]\s*$")
 FIRST_COUNCIL_YEAR = 1945  # the Council's first year of work was 1946
@@ -51,14 +54,10 @@ def split_cover(blocks, lexicon):
 def parse_cover(blocks, lexicon):
     lines = [line for block in blocks for line in block.lines]
     text = "\n".join(lines)
-    if not any(name in text for name in lexicon.council):
-        organ = next((o for o in lexicon.other_organs if o in text), None)
-        if organ:
-            raise ParseError(f"not a Security Council record: the first page is headed '{organ}'")
-        raise ParseError("not a Security Council verbatim record: no 'Security Council' heading on the first page")
+    date_index, date = _date(lines, lexicon)
+    _check_body(lines[:date_index] if date is not None else lines, lexicon)
     warnings = []
     meeting, resumption = _meeting_number(text, lexicon)
-    date_index, date = _date(lines, lexicon)
     if date is None:
         raise ParseError("no meeting date on the first page")
     scheduled = parse_time(_after_date(lines[date_index], lexicon), lexicon)
@@ -74,6 +73,28 @@ def parse_cover(blocks, lexicon):
         members=[m for m in members if m.country != president.country], agenda=_agenda(blocks, lexicon),
         warnings=warnings,
     )
+
+
+def _check_body(head, lexicon):
+    """The cover's heading, above the date, names the Security Council and no other body's record.
+
+    Only the heading counts: the corrections notice below it also names the Council ("...Official
+    Records of the Security Council"), and another body's record must not pass for one.
+    """
+    for line in head:
+        other = OTHER_RECORD_SYMBOL.search(line)
+        if other:
+            raise ParseError(f"not a Security Council record: its symbol is {other.group()}, "
+                             "where a Council meeting's is S/PV. and a number")
+    for line in head:
+        folded = fold(line)
+        for name in lexicon.council + lexicon.other_organs:
+            if fold(name) in folded and len(folded) <= len(name) + HEADING_SLACK:
+                if name in lexicon.other_organs:
+                    raise ParseError(f"not a Security Council record: the first page is headed '{name}'")
+                return
+    raise ParseError(f"not a Security Council verbatim record: the first page has no '{lexicon.council[0]}' "
+                     "heading above the meeting's date")
 
 
 def _meeting_number(text, lexicon):
