@@ -10,12 +10,15 @@ import logging
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from records import models
-from records.ingest import FAILED, IMPORTED, REPLACED, import_record
+from records.ingest import FAILED, HELD, IMPORTED, REPLACED, apply_version, import_record
 from records.uploads import RecordUploadForm, SizeLimitUploadHandler
 
 logger = logging.getLogger(__name__)
@@ -90,6 +93,12 @@ class AgendaItemInline(ReadOnlyInline):
     model = models.AgendaItem
 
 
+class VersionInline(ReadOnlyInline):
+    model = models.RecordVersion
+    fields = ["state", "filename", "size", "parser_version", "received_at", "reasons"]
+    show_change_link = True
+
+
 @admin.register(models.Record)
 class RecordAdmin(admin.ModelAdmin):
     list_display = ["__str__", "language", "filename", "status", "job_number", "parser_version", "imported_at",
@@ -99,7 +108,7 @@ class RecordAdmin(admin.ModelAdmin):
     readonly_fields = ["sha256", "size", "imported_at", "parser_version", "discrepancy_list"]
     exclude = ["discrepancies"]
     raw_id_fields = ["meeting"]
-    inlines = [AgendaItemInline]
+    inlines = [VersionInline, AgendaItemInline]
     actions = ["reparse"]
     change_list_template = "admin/records/record/change_list.html"
 
@@ -159,6 +168,8 @@ class RecordAdmin(admin.ModelAdmin):
             self.log_addition(request, result.record, f"Uploaded {uploaded.name}")
         elif result is not None and result.status == REPLACED:
             self.log_change(request, result.record, f"Replaced by upload of {uploaded.name}")
+        elif result is not None and result.status == HELD:
+            self.log_change(request, result.record, f"Upload of {uploaded.name} held for review")
         return line
 
     @admin.action(description="Re-parse selected records with the current parser", permissions=["change"])
@@ -176,6 +187,58 @@ class RecordAdmin(admin.ModelAdmin):
                 continue
             level = messages.ERROR if result.status == FAILED else messages.SUCCESS
             self.message_user(request, f"{record}: {result.message}", level)
+
+
+@admin.register(models.RecordVersion)
+class RecordVersionAdmin(ReadOnly, admin.ModelAdmin):
+    """Every file received: the applied one, those it replaced, and those held for review."""
+
+    list_display = ["record", "state", "filename", "size", "parser_version", "received_at", "download"]
+    list_filter = ["state", "record__language"]
+    search_fields = ["filename", "sha256", "record__meeting__number"]
+    list_select_related = ["record__meeting"]
+    fields = ["record", "state", "reason_list", "filename", "sha256", "size", "parser_version", "received_at",
+              "download"]
+    readonly_fields = fields
+    actions = ["apply"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("records.view_record")
+
+    @admin.display(description="why it was held")
+    def reason_list(self, obj):
+        return "\n".join(obj.reasons) or "-"
+
+    @admin.display(description="file")
+    def download(self, obj):
+        if not obj.file:
+            return "sent as a contract document"
+        return format_html('<a href="{}">download</a>', reverse("admin:records_recordversion_file", args=[obj.pk]))
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.file_view)
+        return [path("<int:pk>/file/", download, name="records_recordversion_file")] + super().get_urls()
+
+    def file_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(models.RecordVersion, pk=pk)
+        try:
+            handle = version.file.open("rb")
+        except (OSError, ValueError):
+            raise Http404("The file of this version is not available.") from None
+        return FileResponse(handle, as_attachment=True, filename=version.file.name.rsplit("/", 1)[-1])
+
+    @admin.action(description="Apply the selected versions (replaces what the record shows)")
+    def apply(self, request, queryset):
+        if not request.user.has_perm("records.change_record"):
+            raise PermissionDenied
+        for version in queryset.select_related("record__meeting"):
+            result = apply_version(version)
+            level = messages.ERROR if result.status == FAILED else messages.SUCCESS
+            if result.ok:
+                self.log_change(request, result.record, f"Applied version {version.sha256[:12]} ({version.filename})")
+            self.message_user(request, f"{version.record}: {result.message}", level)
 
 
 def _import_one(uploaded):

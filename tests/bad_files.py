@@ -24,7 +24,9 @@ The meeting rose at 1 p.m.
 HUGE = 60 * 1024 * 1024  # above the 50 MiB (52.4 MB) default limit
 
 BAD_FILES = [
-    ("corrupt.pdf", b"%PDF-1.5\n" + b"\x00junk" * 200 + b"\n%%EOF\n", "the PDF cannot be opened"),
+    # Whole (it ends as a PDF must, pointing at an object), but what lies between is junk.
+    ("corrupt.pdf", b"%PDF-1.5\n1 0 obj\n" + b"\x00junk" * 200 + b"\nstartxref\n9\n%%EOF\n",
+     "the PDF cannot be opened"),
     ("cut.pdf", b"%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages",
      "the PDF is truncated"),
     ("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "neither a PDF nor UTF-8 text"),

@@ -56,6 +56,14 @@ def table_counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("records").get_models()}
 
 
+def media_files():
+    """Every file under MEDIA_ROOT: to show that a refused import stored nothing."""
+    from django.conf import settings
+
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
 def all_records():
     """The seed and the development PDFs that are present."""
     return [SEED] + english_pdfs()

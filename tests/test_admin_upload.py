@@ -7,7 +7,7 @@ from django.test import Client
 
 from records import models
 from tests.bad_files import bad_file_cases
-from tests.conftest import SEED, english_pdfs, table_counts
+from tests.conftest import SEED, english_pdfs, media_files, table_counts
 
 pytestmark = pytest.mark.django_db
 UPLOAD = "/admin/records/record/upload/"
@@ -57,10 +57,10 @@ def test_several_files_each_get_a_result_line(staff):
 
 @pytest.mark.parametrize("name,data,message", bad_file_cases())
 def test_bad_files_get_a_clear_message_and_change_nothing(staff, name, data, message):
-    before = table_counts()
+    before, stored = table_counts(), media_files()
     page = upload(staff, named(name, data)).content.decode()
     assert message in page and name in page
-    assert table_counts() == before
+    assert (table_counts(), media_files()) == (before, stored)
 
 
 def test_a_60_mb_file_is_refused_before_it_is_stored(staff, settings):

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from records import models
 from tests.bad_files import BAD_FILES
-from tests.conftest import SEED, english_pdfs, table_counts
+from tests.conftest import SEED, english_pdfs, media_files, table_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,14 @@ def run(*args):
 def test_bad_files_each_get_their_reason_and_change_nothing(tmp_path, capsys):
     for name, data, _ in BAD_FILES:
         (tmp_path / name).write_bytes(data)
-    before = table_counts()
+    before, stored = table_counts(), media_files()
     assert run(tmp_path, "--workers", "2") == 1
     out = capsys.readouterr().out
     count = len(BAD_FILES)
-    assert f"{count} files: 0 imported, 0 replaced, 0 unchanged, {count} failed" in out
+    assert f"{count} files: 0 imported, 0 replaced, 0 unchanged, 0 held, {count} failed" in out
     for name, _, message in BAD_FILES:
         assert any(name in line and message in line for line in out.splitlines()), name
-    assert table_counts() == before
+    assert (table_counts(), media_files()) == (before, stored)
 
 
 def test_folders_are_searched_and_known_files_skipped(tmp_path, capsys):

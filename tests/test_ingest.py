@@ -11,7 +11,7 @@ from records import models
 from records.ingest import FAILED, IMPORTED, REPLACED, UNCHANGED, import_record
 from records.parsing import parse_file
 from tests.bad_files import bad_file_cases
-from tests.conftest import PROJECT, SEED, all_records, english_pdfs, shared_path, table_counts
+from tests.conftest import PROJECT, SEED, all_records, english_pdfs, media_files, shared_path, table_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -89,11 +89,11 @@ def test_language_versions_attach_to_one_meeting_and_differences_are_recorded():
 @pytest.mark.parametrize("name,data,message", bad_file_cases())
 def test_bad_files_are_refused_with_a_message_and_change_nothing(name, data, message):
     import_record(SEED)
-    before = table_counts()
+    before, stored = table_counts(), media_files()
     result = import_record(data, source_name=name)
     assert result.status == FAILED
     assert message in result.message
-    assert table_counts() == before
+    assert (table_counts(), media_files()) == (before, stored)
 
 
 def test_a_half_parsed_record_is_refused_whole():

@@ -45,6 +45,15 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path, chunk=1 << 20):
+    """The checksum of a file read in chunks, never whole into memory."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(chunk), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def document_bytes(document):
     """A contract document as canonical JSON bytes: its checksum identifies a record sent without a file."""
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")

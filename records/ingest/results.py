@@ -1,8 +1,8 @@
 """What an import returns: a status per file, with a message for the person who sent it."""
 from dataclasses import dataclass, field
 
-IMPORTED, REPLACED, UNCHANGED, FAILED = "imported", "replaced", "unchanged", "failed"
-STATUSES = (IMPORTED, REPLACED, UNCHANGED, FAILED)
+IMPORTED, REPLACED, UNCHANGED, HELD, FAILED = "imported", "replaced", "unchanged", "held", "failed"
+STATUSES = (IMPORTED, REPLACED, UNCHANGED, HELD, FAILED)
 
 
 class ImportRejected(Exception):
@@ -23,4 +23,5 @@ class ImportResult:
 
     @property
     def ok(self):
-        return self.status != FAILED
+        """Taken in as it is: neither refused nor held back for review."""
+        return self.status not in (FAILED, HELD)

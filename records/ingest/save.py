@@ -3,10 +3,13 @@
     import_record(path_or_file_or_bytes, source_name="S_PV.8700_E.pdf") -> ImportResult
     import_contract(document, data=None, source_name="edited.json") -> ImportResult
 
-- The same bytes twice (same SHA-256) is a no-op: "already imported".
+- The same bytes twice (same SHA-256) is a no-op: "already imported" (or "already held").
 - A new version of a language version already stored (same meeting and language, other
   bytes) replaces its speeches, votes and mentions in place, keeping each speech's row and
-  seq, so permalinks survive.
+  seq, so permalinks survive; unless it would lose turns, votes, pages or the closing line, or
+  date the meeting differently: then it is held for review (guard.py), stored and not applied,
+  until it is applied on purpose (force).
+- Every file received is kept as a version of its record (versions.py).
 - Another language of a meeting attaches to the same Meeting. Meeting-level facts come from
   the first version imported; where a later one disagrees, the import succeeds and the
   difference is written on the new Record.
@@ -17,11 +20,12 @@ from django.db import DatabaseError, connection, transaction
 
 from records import models, search
 from records.contract import ContractError, load
-from records.ingest import reconcile, writers
+from records.ingest import guard, reconcile, versions, writers
 from records.ingest.lookups import Lookups
 from records.ingest.reading import document_bytes, name_of, parse_source, read_source, sha256
-from records.ingest.results import FAILED, IMPORTED, REPLACED, UNCHANGED, ImportRejected, ImportResult
+from records.ingest.results import FAILED, HELD, IMPORTED, REPLACED, UNCHANGED, ImportRejected, ImportResult
 from records.ingest.speakers import speakers_for
+from records.models import VersionState
 
 logger = logging.getLogger(__name__)
 LOCK_NAMESPACE = 958901  # first key of the advisory lock that serialises imports of one meeting
@@ -42,8 +46,24 @@ def import_contract(document, *, data=None, source_name="contract.json", force=F
     there is one; without it the record is identified by the checksum of the document itself."""
     def run():
         raw = data if data is not None else document_bytes(document)
-        return _save(document, data, sha256(raw), len(raw), source_name, force)
+        digest = sha256(raw)
+        return _seen_before(digest, source_name, force) or _save(document, data, digest, len(raw), source_name,
+                                                                 force)
     return _guarded(source_name, run)
+
+
+def apply_version(version):
+    """Apply a version on purpose (one held for review, or an earlier one): a person has seen what it
+    would change. Its file is read again with the current parser; a version sent as a contract
+    document is applied as it is."""
+    if version.file:
+        try:
+            with version.file.open("rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            return ImportResult(FAILED, version.filename, f"the stored file cannot be read ({exc})")
+        return import_record(data, source_name=version.filename, force=True)
+    return import_contract(version.contract, source_name=version.filename, force=True)
 
 
 def _guarded(name, run):
@@ -59,15 +79,22 @@ def _guarded(name, run):
 def _import_file(source, name, contract, force, max_bytes):
     data = read_source(source, max_bytes=max_bytes)
     digest = sha256(data)
-    existing = _already_imported(digest)
-    if existing is not None and not force:
-        return ImportResult(UNCHANGED, name, "already imported", record=existing)
+    seen = _seen_before(digest, name, force)
+    if seen is not None:
+        return seen
     document = contract if contract is not None else parse_source(data)
     return _save(document, data, digest, len(data), name, force)
 
 
-def _already_imported(digest):
-    return models.Record.objects.filter(sha256=digest).select_related("meeting").first()
+def _seen_before(digest, name, force):
+    """The result for bytes received before, unless they are to be applied again on purpose."""
+    version = versions.known(digest)
+    if version is None or force:
+        return None
+    if version.state == VersionState.HELD:
+        return ImportResult(HELD, name, "already received and held for review", record=version.record,
+                            discrepancies=version.reasons)
+    return ImportResult(UNCHANGED, name, "already imported", record=version.record)
 
 
 def _save(document, data, digest, size, source_name, force):
@@ -82,10 +109,10 @@ def _save(document, data, digest, size, source_name, force):
         with transaction.atomic():
             _lock_meeting(contract.meeting, contract.resumption)
             # Re-check under the lock: another process may have imported these bytes meanwhile.
-            existing = _already_imported(digest)
-            if existing is not None and not force:
-                return ImportResult(UNCHANGED, source_name, "already imported", record=existing)
-            return _write(contract, data, digest, size, source_name, written)
+            seen = _seen_before(digest, source_name, force)
+            if seen is not None:
+                return seen
+            return _write(contract, data, digest, size, source_name, written, force)
     except BaseException:
         for storage, name in written:
             storage.delete(name)
@@ -97,17 +124,35 @@ def _lock_meeting(number, resumption):
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, number * 100 + (resumption or 0)])
 
 
-def _write(contract, data, digest, size, source_name, written):
-    """Every row of one record, inside _save's transaction."""
+def _write(contract, data, digest, size, source_name, written, force=False):
+    """Every row of one record, inside _save's transaction; or the version held, changing nothing."""
     lookups = Lookups(contract)
     meeting, created = models.Meeting.objects.get_or_create(
         number=contract.meeting, resumption=contract.resumption,
         defaults={"date": contract.date, "status": contract.status},
     )
     record = models.Record.objects.filter(meeting=meeting, language=contract.language).first()
+    file_name = versions.store_file(digest, data, versions.stored_name(contract, data), written)
+    if record is not None and not force:
+        reasons = guard.losses(record, meeting, contract)
+        if reasons:
+            versions.record_received(record, VersionState.HELD, contract, digest, size, source_name, file_name,
+                                     reasons)
+            return ImportResult(HELD, source_name, "held for review, not applied: " + "; ".join(reasons),
+                                record=record, discrepancies=reasons)
     status = REPLACED if record is not None else IMPORTED
     record = record or models.Record(meeting=meeting, language=contract.language)
-    writers.fill_record(record, contract, data, digest, size, source_name, written)
+    writers.fill_record(record, contract, file_name, digest, size, source_name)
+    discrepancies = _write_rows(record, meeting, created, contract, lookups)
+    versions.record_received(record, VersionState.APPLIED, contract, digest, size, source_name, file_name)
+    message = {IMPORTED: "imported", REPLACED: "replaced the earlier version"}[status]
+    if discrepancies:
+        message += f"; differs from the meeting as first imported in {len(discrepancies)} ways"
+    return ImportResult(status, source_name, message, record=record, discrepancies=discrepancies)
+
+
+def _write_rows(record, meeting, created, contract, lookups):
+    """The record's rows; the meeting's own facts too where this is its source version."""
     is_source = created or meeting.source_id in (None, record.id)
     if is_source:
         reconcile.fill_meeting(meeting, record, contract, lookups)
@@ -124,7 +169,4 @@ def _write(contract, data, digest, size, source_name, written):
     if is_source:
         writers.save_votes(meeting, contract, lookups)
     writers.save_mentions(record, contract, speeches, lookups)
-    message = {IMPORTED: "imported", REPLACED: "replaced the earlier version"}[status]
-    if discrepancies:
-        message += f"; differs from the meeting as first imported in {len(discrepancies)} ways"
-    return ImportResult(status, source_name, message, record=record, discrepancies=discrepancies)
+    return discrepancies

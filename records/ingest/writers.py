@@ -1,12 +1,10 @@
 """The rows derived from a contract: the record's own fields and file, agenda, speeches, votes
 with their ballots, and citations. Each replaces what an earlier version wrote, in place where
 rows are linked to (speeches keep their row and seq, so permalinks survive)."""
-from pathlib import Path
-
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from records import models
+from records.ingest import versions
 from records.ingest.lookups import fit
 from records.parsing import PARSER_VERSION
 
@@ -14,10 +12,9 @@ SPEECH_FIELDS = ["label", "name", "country", "organization", "role", "national_c
                  "text", "page", "date", "speaker"]
 
 
-def fill_record(record, contract, data, digest, size, source_name, written):
-    """The record's provenance; its file stored by checksum, so earlier versions' files stay as they were."""
-    old_file = record.file.name if record.pk else None
-    record.filename = Path(source_name).name[:255]
+def fill_record(record, contract, file_name, digest, size, source_name):
+    """The record's provenance and its current file (kept by its version, see versions.py)."""
+    record.filename = versions.display_name(source_name)
     record.sha256 = digest
     record.size = size
     record.job_number = contract.job_number or ""
@@ -26,11 +23,7 @@ def fill_record(record, contract, data, digest, size, source_name, written):
     record.parser_version = PARSER_VERSION
     record.imported_at = timezone.now()
     record.contract = contract.document
-    if data is None:
-        record.file = ""  # sent as a contract document, without a file
-    elif old_file is None or not old_file.endswith(f"/{digest}/{record.filename}"):
-        record.file.save(record.filename, ContentFile(data), save=False)
-        written.append((record.file.storage, record.file.name))
+    record.file = file_name  # empty where the record was sent as a contract document, without a file
 
 
 def save_agenda(record, contract):

@@ -37,3 +37,9 @@ class Position(models.TextChoices):
     IN_FAVOUR = "in_favour", "in favour"
     AGAINST = "against", "against"
     ABSTAINING = "abstaining", "abstaining"
+
+
+class VersionState(models.TextChoices):
+    APPLIED = "applied", "applied: the version shown"
+    SUPERSEDED = "superseded", "superseded by a later version"
+    HELD = "held", "held for review: not applied"

@@ -11,6 +11,7 @@ from records import languages
 from records.models.base import DatedQuerySet, reverse_cached
 from records.models.choices import Outcome, RecordStatus
 from records.models.speeches import ResolutionMention, Speech
+from records.models.versions import record_upload_path
 from records.models.votes import Ballot, Vote
 from records.parsing.model import meeting_symbol
 
@@ -147,18 +148,13 @@ class Meeting(models.Model):
         return [item.text.splitlines()[0] for item in record.agenda_items.all()] if record else []
 
 
-def record_upload_path(record, filename):
-    # Content-addressed, so a corrected version never overwrites the file of an earlier one.
-    return f"records/{record.sha256[:2]}/{record.sha256}/{filename}"
-
-
 class Record(models.Model):
     """One language version of a meeting's verbatim record, with its provenance."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="records")
     language = models.CharField(max_length=2, choices=languages.CHOICES)
     file = models.FileField(upload_to=record_upload_path, max_length=300, blank=True)  # empty: sent as a contract
-    filename = models.CharField(max_length=255)
+    filename = models.CharField(max_length=255, help_text="The file's name as it was sent.")
     sha256 = models.CharField(max_length=64, unique=True)
     size = models.PositiveBigIntegerField()
     job_number = models.CharField(max_length=8, blank=True)

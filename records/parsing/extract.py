@@ -20,7 +20,8 @@ from records.parsing.errors import ParseError
 
 PDF_SIGNATURE = b"%PDF-"
 PDF_TAIL = 2048  # where the end-of-file marker and the cross-reference offset must be
-STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
+XREF_AT = re.compile(rb"\s*(?:xref|\d+\s+\d+\s+obj)")  # a table, or a cross-reference stream's object
 PAGE_TREE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 # PDFium marks a hyphen it found at a line end with one of these.
 SOFT_HYPHENS = ("\x02", "\ufffe")
@@ -78,9 +79,12 @@ def truncation(data, pages=None):
     tail = data[-PDF_TAIL:]
     if b"%%EOF" not in tail:
         return "it has no end-of-file marker (%%EOF)"
-    match = STARTXREF.search(tail)
-    if match and int(match.group(1)) >= len(data):
-        return "its cross-reference table lies beyond the end of the file"
+    ends = STARTXREF.findall(tail)
+    if not ends:
+        return "it does not end with the offset of its cross-reference table (startxref)"
+    offset = int(ends[-1])
+    if offset >= len(data) or not XREF_AT.match(data, offset):
+        return "its cross-reference table is not where the file's end says (it was cut or damaged)"
     if pages is not None:
         declared = max((int(n) for n in PAGE_TREE_COUNT.findall(data)), default=0)
         if declared > pages:
