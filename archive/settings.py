@@ -52,18 +52,29 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "records",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "records.middleware.RefuseNulBytes",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "records.middleware.BoundedQueries",
+    "records.middleware.DatabaseUnavailable",  # last: it sees the views' exceptions first
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while a user or an address is locked out
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -127,6 +138,9 @@ CACHES = {
 
 # Uploads: the archive's own limit on a record file, checked before parsing.
 RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
+# Parsing runs in a child process with these limits (records/parsing/isolated.py); 0 seconds: in-process.
+RECORD_PARSE_TIMEOUT_SECONDS = float(os.environ.get("RECORD_PARSE_TIMEOUT_SECONDS", "20"))
+RECORD_PARSE_MEMORY_BYTES = int(float(os.environ.get("RECORD_PARSE_MEMORY_MB", "1536")) * 2**20)
 # Django streams larger request bodies to disk; the upload view enforces the limit per file.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DJANGO_MAX_UPLOAD_FILES", "200"))
 
@@ -148,6 +162,37 @@ if _PROXY_HEADER:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_HEADER.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# The site's own scripts and styles only: no inline script or style, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name, or
+# from one address, logins from there are refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Bounds on what one request may cost (records/middleware.py, records/throttle.py).
+WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "10000"))
+DATABASE_RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "10"))
+OUTAGE_LOG_INTERVAL_SECONDS = int(os.environ.get("DJANGO_OUTAGE_LOG_INTERVAL_SECONDS", "60"))
+THROTTLE_RATES = {
+    "search": os.environ.get("DJANGO_THROTTLE_SEARCH", "120/min"),
+    "export": os.environ.get("DJANGO_THROTTLE_EXPORT", "20/min"),
+}
 
 LOGGING = {
     "version": 1,

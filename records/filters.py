@@ -29,6 +29,23 @@ class CountryField(forms.CharField):
                                     f"such as CHN (see Countries).")
 
 
+class WordsField(forms.CharField):
+    """Words to find, each once, at most MAX_WORDS of them: every word is one more scan of the agenda."""
+
+    MAX_WORDS = 8
+
+    def clean(self, value):
+        value = super().clean(value)
+        words = list(dict.fromkeys(value.split())) if value else []
+        if len(words) > self.MAX_WORDS:
+            raise forms.ValidationError(f"At most {self.MAX_WORDS} different words, please.")
+        return " ".join(words)
+
+
+class WordsFilter(django_filters.CharFilter):
+    field_class = WordsField
+
+
 class CountryCodeFilter(django_filters.CharFilter):
     field_class = CountryField
 
@@ -73,7 +90,7 @@ class MeetingFilter(DateRangeFilterSet):
     year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
     country = CountryCodeFilter(label="Country (name or ISO3 code)", method="filter_country")
     resolution = number_filter("Resolution number", "filter_resolution")
-    agenda = django_filters.CharFilter(label="Agenda words", method="filter_agenda", max_length=200)
+    agenda = WordsFilter(label="Agenda words", method="filter_agenda", max_length=200)
     language = django_filters.ChoiceFilter(label="Language", choices=languages.CHOICES, method="filter_language",
                                            empty_label="any language")
     vote = django_filters.ChoiceFilter(label="Votes", choices=VOTE_CHOICES, method="filter_vote",

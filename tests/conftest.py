@@ -80,6 +80,12 @@ def countries(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def unthrottled(settings):
+    """Tests search many times a second; the tests of throttling set their own rates."""
+    settings.THROTTLE_RATES = {}
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Cached holdings and rendered record fragments never leak from one test into another."""
     from django.core.cache import cache

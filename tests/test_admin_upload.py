@@ -76,7 +76,7 @@ def test_a_60_mb_file_is_refused_before_it_is_stored(staff, settings):
 
 def test_non_staff_cannot_reach_the_upload(client):
     User.objects.create_user("reader", password="pw-reader-1")
-    client.login(username="reader", password="pw-reader-1")
+    client.force_login(User.objects.get(username="reader"))
     response = client.get(UPLOAD)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     response = client.post(UPLOAD, {"files": [named("S_PV.9589_zh.txt", SEED.read_bytes())]})

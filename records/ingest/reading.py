@@ -7,6 +7,7 @@ from django.conf import settings
 
 from records.ingest.results import ImportRejected
 from records.parsing import ParseError, parse_bytes, to_contract
+from records.parsing.isolated import parse_isolated
 
 
 def read_source(source, max_bytes=None):
@@ -33,9 +34,12 @@ def read_source(source, max_bytes=None):
 def parse_source(data):
     """Parse bytes into the unsc-record/1 document, or ImportRejected saying what is wrong.
 
-    Needs no database: import_records runs it in worker processes.
+    In a child process within the time and memory limits of the settings, unless they are off
+    (RECORD_PARSE_TIMEOUT_SECONDS = 0). Needs no database: import_records runs it in workers.
     """
     try:
+        if settings.RECORD_PARSE_TIMEOUT_SECONDS:
+            return parse_isolated(data, settings.RECORD_PARSE_TIMEOUT_SECONDS, settings.RECORD_PARSE_MEMORY_BYTES)
         return to_contract(parse_bytes(data))
     except ParseError as exc:
         raise ImportRejected(str(exc)) from None

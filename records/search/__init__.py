@@ -6,6 +6,9 @@
     query     web syntax read in each language, joined, ranked and paginated
     snippets  the matched words marked in a window of each speech
 """
+import psycopg
+from django.db import OperationalError, transaction
+
 from records import languages
 from records.search.index import index_missing, index_record, pairs_text
 from records.search.query import CANDIDATES, MAX_QUERY, Results, analyse, clean_query, pairs_query, run, union_query
@@ -25,7 +28,13 @@ def search(queryset, text, sort="relevance", page=1, *, codes=None, per_page=20,
     every match up to per_page and needs no snippets.
     """
     codes = codes or languages.CODES
-    readings = analyse(text, codes)
+    try:
+        with transaction.atomic():  # a savepoint: a query PostgreSQL cannot read leaves no broken transaction
+            readings = analyse(text, codes)
+    except OperationalError as exc:
+        if not isinstance(exc.__cause__, psycopg.errors.ProgramLimitExceeded):
+            raise
+        readings = {}  # nested too deep to read ('tsquery stack too small'): no searchable word
     if not readings:
         return Results(page=None, stopwords=True)
     results = run(queryset, union_query(readings), sort, page, per_page, export=export)

@@ -15,6 +15,8 @@ from records.parsing.normalize import HAN
 from records.search.index import PAIRED_RUN, pairs
 
 MAX_QUERY = 500
+MAX_TERMS = 24  # words and phrases: each costs PostgreSQL work, and more say nothing more
+OPERATOR_RUNS = re.compile(r"(?<!\S)[-!&|():*<>]{2,}")  # '---a' nests 33 negations: tsquery's stack overflows
 # Above this many matches (as PostgreSQL estimates them) a search does not count them exactly, and
 # ranks by relevance only the newest CANDIDATES of them: counting and ranking a hundred thousand
 # speeches takes seconds, the newest thousand take milliseconds through the date index.
@@ -45,9 +47,15 @@ def pairs_query(query):
 
 
 def clean_query(raw):
-    """The query as searched: control characters out, at most MAX_QUERY characters."""
+    """(query as searched, whether it was cut): control characters out, runs of operator characters
+    at a word's start made one, at most MAX_QUERY characters and MAX_TERMS words or phrases."""
     text = re.sub(r"[\x00-\x1f\x7f]", " ", raw or "").strip()
-    return text[:MAX_QUERY], len(text) > MAX_QUERY
+    text = OPERATOR_RUNS.sub(lambda match: match.group()[-1], text)
+    terms = re.findall(r'"[^"]*"?|\S+', text)
+    cut = len(text) > MAX_QUERY or len(terms) > MAX_TERMS
+    if len(terms) > MAX_TERMS:
+        text = " ".join(terms[:MAX_TERMS])
+    return text[:MAX_QUERY], cut
 
 
 def analyse(text, codes):

@@ -31,6 +31,18 @@ def meetings(request, queryset, export):
     return csv_response("meetings.csv", MEETING_FIELDS, rows)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -43,7 +55,7 @@ def csv_response(filename, fields, rows):
         yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
         yield writer.writeheader()
         for row in rows:
-            yield writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            yield writer.writerow({k: safe_cell(v) for k, v in row.items()})
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -7,10 +7,12 @@ from django.urls import reverse
 from records.filters import MeetingFilter
 from records import languages
 from records.models import Ballot, Meeting, Record, Resolution, Speech
+from records.throttle import throttled
 from records.views import exports
 from records.views.common import apply_filters, paginate
 
 
+@throttled("export", applies=lambda request: request.GET.get("format") in exports.FORMATS)
 def meeting_list(request):
     filtered = apply_filters(request, MeetingFilter, Meeting.objects.newest_first())
     meetings = filtered.qs.for_listing()

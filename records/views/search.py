@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from records import search
 from records.filters import SpeechSearchFilter
 from records.models import Speech
+from records.throttle import throttled
 from records.views import exports
 from records.views.common import apply_filters, paginate
 
@@ -14,6 +15,8 @@ SEARCH_FIELDS = ["meeting", "date", "seq", "speaker", "country", "role", "langua
 NOT_FILTERS = {"q", "sort", "page", "format"}  # the query, its order and the page
 
 
+@throttled("search")
+@throttled("export", applies=lambda request: request.GET.get("format") == "csv")
 def search_view(request):
     text, truncated = search.clean_query(request.GET.get("q"))
     sort = request.GET.get("sort") if request.GET.get("sort") in search.SORTS else "relevance"

@@ -5,10 +5,12 @@ in worker processes; each parse is saved by this process in its own transaction 
 records.ingest.import_record. Every path given gets a result line; the exit status is 1 when any
 file failed or was held for review.
 """
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+import django
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -65,7 +67,10 @@ class Command(BaseCommand):
                 result = import_record(path, source_name=display_name(path.name), force=options["force"])
                 progress.add(result.status, _shown(path), result.message)
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Workers from a fresh server process, not forks of this one: each parses in limited children of
+        # its own (records/parsing/isolated.py), which a fork of a process that did so cannot.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=django.setup) as pool:
             futures = {pool.submit(_parse_in_worker, path): path for path in paths}
             for future in as_completed(futures):
                 path = futures[future]
