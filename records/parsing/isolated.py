@@ -38,7 +38,8 @@ def _child(connection, data, memory_bytes):
     except MemoryError:
         connection.send(("memory", None))
     except ParseError as exc:
-        connection.send(("refused", str(exc)))
+        # parse_bytes reports a MemoryError inside the parser as its own failure: here it is the limit.
+        connection.send(("memory", None) if isinstance(exc.__cause__, MemoryError) else ("refused", str(exc)))
     finally:
         connection.close()
 
@@ -55,13 +56,18 @@ def parse_isolated(data, timeout_seconds, memory_bytes):
             raise ParseLimitExceeded(f"the file takes too long to read (more than {timeout_seconds:g} s); "
                                      "it may be damaged or built to be slow")
         kind, value = receiver.recv()
-    except EOFError:  # the child died: killed at its memory limit, or crashed in PDFium
-        kind, value = "memory", None
+    except EOFError:  # the child died before it could answer
+        kind, value = None, None
     finally:
         receiver.close()
         if child.is_alive():
             child.kill()
         child.join(5)
+    if kind is None:
+        # Killed by a signal: at its memory limit a C library (PDFium) fails an allocation and aborts.
+        kind = "memory" if (child.exitcode or 0) < 0 else "crashed"
+    if kind == "crashed":
+        raise ParseError(f"the parsing process failed (exit status {child.exitcode}); the file could not be read")
     if kind == "memory":
         raise ParseLimitExceeded(f"the file takes too much memory to read (more than "
                                  f"{memory_bytes / 2**20:,.0f} MB); it may be damaged or built to be large")
