@@ -61,3 +61,37 @@ def percentile(values, q):
         return float("nan")
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(url, workers=2, threads=1, extra_env=None):
+    """gunicorn serving the archive on database `url` on a free port: (process, port). Throttling off:
+    a benchmark is one client asking many times."""
+    import socket
+    import subprocess
+    import time
+
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": "benchmark-only", "DJANGO_THROTTLE_SEARCH": "0",
+           "DJANGO_THROTTLE_EXPORT": "0", **(extra_env or {})}
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
+               "--workers", str(workers)]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    sys.exit("gunicorn did not start")

@@ -10,14 +10,11 @@ before the worker caches its rendered speeches (a record changes only on import)
 """
 import argparse
 import http.client
-import os
-import socket
-import subprocess
 import sys
 import time
 from urllib.parse import quote
 
-from common import ROOT, development_records, percentile, setup_django
+from common import development_records, percentile, serve, setup_django
 
 PAGES = [
     ("home", "/"),
@@ -36,12 +33,6 @@ PAGES = [
 ]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100)
@@ -52,14 +43,8 @@ def main():
 
     for path in development_records():
         import_record(path)
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": "benchmark-only"}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "archive.wsgi", "--bind",
-                              f"127.0.0.1:{port}", "--workers", str(args.workers)], cwd=ROOT, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, port = serve(url, workers=args.workers)
     try:
-        wait_for(port)
         print(f"gunicorn, {args.workers} workers; {args.requests} sequential requests per page after 10 warm-up")
         print(f"{'page':<26} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         worst = 0.0
@@ -72,16 +57,6 @@ def main():
     finally:
         server.terminate()
         server.wait()
-
-
-def wait_for(port):
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit("gunicorn did not start")
 
 
 def timings(port, path, count):

@@ -177,6 +177,7 @@ class Record(models.Model):
             models.CheckConstraint(condition=Q(language__in=languages.CODES), name="record_language_valid"),
             models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="record_sha256_format"),
         ]
+        indexes = [models.Index(fields=["imported_at"], name="record_imported_at_idx")]  # the pages' ETag
 
     def __str__(self):
         return f"{self.meeting.symbol} [{self.language}]"

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
 from records.parsing.countries import PERMANENT_MEMBERS
+from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
@@ -31,6 +32,7 @@ def _counts_by_country(queryset):
     return dict(queryset.order_by().values_list("country").annotate(n=Count("pk")))
 
 
+@changes_on_import
 def country_list(request):
     # Two grouped counts, joined to the 195 States here: one query each, whatever the archive's size.
     speeches = _counts_by_country(Speech.objects.canonical().filter(country__isnull=False))  # each turn once
@@ -42,6 +44,7 @@ def country_list(request):
     return render(request, "records/country_list.html", {"countries": countries})
 
 
+@changes_on_import
 def country_detail(request, iso3):
     if iso3 != iso3.upper():
         return redirect("records:country", iso3=iso3.upper(), permanent=True)

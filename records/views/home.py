@@ -4,13 +4,17 @@ from django.shortcuts import render
 
 from records import languages
 from records.models import Meeting, Record, Speech, Vote
+from records.views.caching import changes_on_import, last_import
 
-STATS_SECONDS = 300  # the holdings change with imports only; counting them on every visit is waste
+STATS_SECONDS = 24 * 3600  # keyed by the latest import: every worker counts anew right after one
 
 
+@changes_on_import
 def home(request):
+    latest = last_import(request)
+    key = f"home-stats-{latest.timestamp() if latest else 0}"
     return render(request, "records/home.html", {
-        **cache.get_or_set("home-stats", holdings, STATS_SECONDS),
+        **cache.get_or_set(key, holdings, STATS_SECONDS),
         "latest": Meeting.objects.newest_first().for_listing()[:10],
     })
 

@@ -9,10 +9,12 @@ from records import languages
 from records.models import Ballot, Meeting, Record, Resolution, Speech
 from records.throttle import throttled
 from records.views import exports
+from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 
 @throttled("export", applies=lambda request: request.GET.get("format") in exports.FORMATS)
+@changes_on_import
 def meeting_list(request):
     filtered = apply_filters(request, MeetingFilter, Meeting.objects.newest_first())
     meetings = filtered.qs.for_listing()
@@ -28,6 +30,7 @@ def _meeting(number, resumption):
     return get_object_or_404(queryset, number=number, resumption=resumption)
 
 
+@changes_on_import
 def meeting_detail(request, number, resumption=None):
     meeting = _meeting(number, resumption)
     asked = (request.GET.get("lang") or "").lower() or None
@@ -60,6 +63,7 @@ def _members(meeting, language):
     return members
 
 
+@changes_on_import
 def speech_detail(request, number, seq, resumption=None):
     meeting = _meeting(number, resumption)
     versions = list(Speech.objects.filter(record__meeting=meeting, seq=seq)

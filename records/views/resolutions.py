@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, render
 
 from records.models import Ballot, Meeting, Resolution, Speech, Vote
 from records.views.common import paginate
+from records.views.caching import changes_on_import
 
 
+@changes_on_import
 def resolution_list(request):
     resolutions = Resolution.objects.annotate(
         meeting_count=Count("mentions__record__meeting", distinct=True),  # adopting meetings cite it too
@@ -23,6 +25,7 @@ def resolution_list(request):
     })
 
 
+@changes_on_import
 def resolution_detail(request, number):
     resolution = get_object_or_404(Resolution, number=number)
     votes = list(resolution.adopting_votes.select_related("meeting").prefetch_related(

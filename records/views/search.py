@@ -8,6 +8,7 @@ from records.filters import SpeechSearchFilter
 from records.models import Speech
 from records.throttle import throttled
 from records.views import exports
+from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 CSV_LIMIT = 5000
@@ -17,6 +18,7 @@ NOT_FILTERS = {"q", "sort", "page", "format"}  # the query, its order and the pa
 
 @throttled("search")
 @throttled("export", applies=lambda request: request.GET.get("format") == "csv")
+@changes_on_import
 def search_view(request):
     text, truncated = search.clean_query(request.GET.get("q"))
     sort = request.GET.get("sort") if request.GET.get("sort") in search.SORTS else "relevance"

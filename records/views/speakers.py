@@ -3,9 +3,11 @@ from django.shortcuts import get_object_or_404, render
 
 from records.filters import SpeechFilter
 from records.models import Speaker, Speech
+from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 
+@changes_on_import
 def speaker_detail(request, slug):
     speaker = get_object_or_404(Speaker.objects.select_related("country"), slug=slug)
     # Each turn once, in whichever version carries this speaker first.
