@@ -10,4 +10,4 @@ RUN useradd --system --home /app archive && mkdir -p /app/media && chown archive
 USER archive
 EXPOSE 8000
 # The sample record is not loaded here: `docker-compose run web python manage.py load_sample` does it once.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --worker-class gthread --threads ${GUNICORN_THREADS:-4} --access-logfile -"]

@@ -25,7 +25,7 @@ run: install
 	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
 	  && $(PY) manage.py load_sample \
 	  && echo "Serving on http://$(BIND)/ (admin: python manage.py createsuperuser, then /admin/)" \
-	  && exec $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --access-logfile -
+	  && exec $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --worker-class gthread --threads 4 --access-logfile -
 
 # Browser tests need Debian's chromium; install it when we may, else they skip and say why.
 browser:

@@ -1,12 +1,19 @@
-"""HTTP caching of the public pages: they change only when records are imported (or the site is
-deployed anew), so each carries an ETag and a Last-Modified from the latest import, and a
-reader's browser or a proxy revalidates it with a cheap 304 instead of fetching it again."""
+"""Caching of the public pages: they change only when records are imported (or the site is
+deployed anew).
+
+- Each carries an ETag and a Last-Modified from the latest import, and a reader's browser or a
+  proxy revalidates it with a cheap 304 instead of fetching it again.
+- The rendered page is kept in the cache under the same version and its full URL, so that a page
+  asked for again costs one index lookup and a cache read until the next import.
+"""
 import hashlib
 from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -25,6 +32,9 @@ def _release():
 
 
 RELEASE = _release()
+PAGE_SECONDS = 24 * 3600  # the key changes with every import; the time only frees memory
+MAX_CACHED_PAGE = 1_000_000  # bytes: the longest meetings are rendered again rather than held
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
 def last_import(request, *args, **kwargs):
@@ -40,12 +50,34 @@ def _etag(request, *args, **kwargs):
 
 
 def changes_on_import(view):
-    """ETag and Last-Modified from the latest import; browsers revalidate every time (no-cache)."""
-    conditional = condition(etag_func=_etag, last_modified_func=last_import)(view)
+    """ETag and Last-Modified from the latest import; browsers revalidate every time (no-cache);
+    the rendered page kept until the next import."""
+    conditional = condition(etag_func=_etag, last_modified_func=last_import)(_kept(view))
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = conditional(request, *args, **kwargs)
         patch_cache_control(response, no_cache=True, public=True)
+        return response
+    return wrapper
+
+
+def _kept(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        key = "page:" + hashlib.sha256(f"{_etag(request)}|{request.get_full_path()}".encode()).hexdigest()
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and len(response.content) <= MAX_CACHED_PAGE:
+            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+            cache.set(key, (response.content, headers), PAGE_SECONDS)
         return response
     return wrapper
