@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "procrastinate.contrib.django",
     "records",
 ]
 
@@ -184,6 +185,18 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")) 
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Harvesting from the UN's Official Document System (records/harvest/): polite by default.
+HARVEST_BASE_URL = os.environ.get("UNSC_HARVEST_BASE_URL", "https://documents.un.org").rstrip("/")
+HARVEST_CONTACT = os.environ.get("UNSC_HARVEST_CONTACT", "no contact configured; set UNSC_HARVEST_CONTACT")
+HARVEST_USER_AGENT = f"UNSC-meeting-archive/1.0 (+{HARVEST_CONTACT})"
+HARVEST_RATE = float(os.environ.get("UNSC_HARVEST_RATE", "1"))  # requests per second; 0: no limit
+HARVEST_TIMEOUT_SECONDS = float(os.environ.get("UNSC_HARVEST_TIMEOUT_SECONDS", "30"))
+HARVEST_RETRIES = int(os.environ.get("UNSC_HARVEST_RETRIES", "4"))
+HARVEST_MAX_BACKOFF_SECONDS = float(os.environ.get("UNSC_HARVEST_MAX_BACKOFF_SECONDS", "300"))
+HARVEST_NEW_MISSES = int(os.environ.get("UNSC_HARVEST_NEW_MISSES", "10"))
+# Admin uploads of more files than this are imported by the worker, not in the request.
+UPLOAD_QUEUE_THRESHOLD = int(os.environ.get("UNSC_UPLOAD_QUEUE_THRESHOLD", "3"))
 
 # Bounds on what one request may cost (records/middleware.py, records/throttle.py).
 WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "10000"))

@@ -31,14 +31,15 @@ logger = logging.getLogger(__name__)
 LOCK_NAMESPACE = 958901  # first key of the advisory lock that serialises imports of one meeting
 
 
-def import_record(source, *, source_name=None, contract=None, force=False, max_bytes=None):
+def import_record(source, *, source_name=None, contract=None, force=False, max_bytes=None, provenance=None):
     """Import one record file (a path, a file object or bytes). Never raises for bad input.
 
     `contract` is the file's document where it was parsed already (import_records parses in
-    worker processes); it is validated like any other.
+    worker processes); it is validated like any other. `provenance` ({"url", "fetched_at"}) says
+    where the archive fetched the file, kept on its version.
     """
     name = source_name or name_of(source)
-    return _guarded(name, lambda: _import_file(source, name, contract, force, max_bytes))
+    return _guarded(name, lambda: _import_file(source, name, contract, force, max_bytes, provenance))
 
 
 def import_contract(document, *, data=None, source_name="contract.json", force=False):
@@ -76,14 +77,14 @@ def _guarded(name, run):
         return ImportResult(FAILED, name, f"the record could not be saved ({type(exc).__name__}); nothing was changed")
 
 
-def _import_file(source, name, contract, force, max_bytes):
+def _import_file(source, name, contract, force, max_bytes, provenance):
     data = read_source(source, max_bytes=max_bytes)
     digest = sha256(data)
     seen = _seen_before(digest, name, force)
     if seen is not None:
         return seen
     document = contract if contract is not None else parse_source(data)
-    return _save(document, data, digest, len(data), name, force)
+    return _save(document, data, digest, len(data), name, force, provenance)
 
 
 def _seen_before(digest, name, force):
@@ -97,7 +98,7 @@ def _seen_before(digest, name, force):
     return ImportResult(UNCHANGED, name, "already imported", record=version.record)
 
 
-def _save(document, data, digest, size, source_name, force):
+def _save(document, data, digest, size, source_name, force, provenance=None):
     try:
         contract = load(document)
     except ContractError as exc:
@@ -112,7 +113,7 @@ def _save(document, data, digest, size, source_name, force):
             seen = _seen_before(digest, source_name, force)
             if seen is not None:
                 return seen
-            return _write(contract, data, digest, size, source_name, written, force)
+            return _write(contract, data, digest, size, source_name, written, force, provenance or {})
     except BaseException:
         for storage, name in written:
             storage.delete(name)
@@ -124,7 +125,7 @@ def _lock_meeting(number, resumption):
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, number * 100 + (resumption or 0)])
 
 
-def _write(contract, data, digest, size, source_name, written, force=False):
+def _write(contract, data, digest, size, source_name, written, force=False, provenance=None):
     """Every row of one record, inside _save's transaction; or the version held, changing nothing."""
     lookups = Lookups(contract)
     meeting, created = models.Meeting.objects.get_or_create(
@@ -137,14 +138,15 @@ def _write(contract, data, digest, size, source_name, written, force=False):
         reasons = guard.losses(record, meeting, contract)
         if reasons:
             versions.record_received(record, VersionState.HELD, contract, digest, size, source_name, file_name,
-                                     reasons)
+                                     reasons, provenance)
             return ImportResult(HELD, source_name, "held for review, not applied: " + "; ".join(reasons),
                                 record=record, discrepancies=reasons)
     status = REPLACED if record is not None else IMPORTED
     record = record or models.Record(meeting=meeting, language=contract.language)
     writers.fill_record(record, contract, file_name, digest, size, source_name)
     discrepancies = _write_rows(record, meeting, created, contract, lookups)
-    versions.record_received(record, VersionState.APPLIED, contract, digest, size, source_name, file_name)
+    versions.record_received(record, VersionState.APPLIED, contract, digest, size, source_name, file_name,
+                             provenance=provenance)
     message = {IMPORTED: "imported", REPLACED: "replaced the earlier version"}[status]
     if discrepancies:
         message += f"; differs from the meeting as first imported in {len(discrepancies)} ways"

@@ -28,8 +28,9 @@ def store_file(digest, data, name, written):
     return holder.file.name
 
 
-def record_received(record, state, contract, digest, size, source_name, file_name, reasons=()):
+def record_received(record, state, contract, digest, size, source_name, file_name, reasons=(), provenance=None):
     """Write (or update) the version row of these bytes; an applied one supersedes the others."""
+    provenance = provenance or {}
     if state == VersionState.APPLIED:
         record.versions.filter(state=VersionState.APPLIED).exclude(sha256=digest).update(
             state=VersionState.SUPERSEDED)
@@ -37,6 +38,7 @@ def record_received(record, state, contract, digest, size, source_name, file_nam
         "record": record, "state": state, "file": file_name, "filename": display_name(source_name),
         "size": size, "parser_version": PARSER_VERSION, "received_at": timezone.now(),
         "contract": contract.document, "reasons": list(reasons),
+        "source_url": provenance.get("url", ""), "fetched_at": provenance.get("fetched_at"),
     })
 
 

@@ -5,7 +5,9 @@ is the speech's identity across languages and across re-imports (its permalink i
 /meetings/N/#s<seq>). The database enforces what must hold: named unique and check
 constraints, whose allowed values come from records.models.choices and records.languages.
 """
-from records.models.choices import CountryStatus, Outcome, Position, RecordStatus, Role, Subject, VersionState
+from records.models.choices import (CountryStatus, ItemState, Outcome, Position, RecordStatus, Role, RunKind,
+                                    RunStatus, Subject, VersionState)
+from records.models.harvest import HarvestItem, HarvestRun, SourceDocument
 from records.models.meetings import VETOED, VOTE_OUTCOMES, AgendaItem, Meeting, MeetingQuerySet, Member, Record
 from records.models.reference import Country, Resolution
 from records.models.speeches import DocumentMention, ResolutionMention, Speaker, Speech, SpeechQuerySet
@@ -13,7 +15,8 @@ from records.models.versions import RecordVersion, record_upload_path
 from records.models.votes import Ballot, Vote
 
 __all__ = [
-    "AgendaItem", "Ballot", "Country", "CountryStatus", "DocumentMention", "Meeting", "MeetingQuerySet", "Member",
+    "AgendaItem", "Ballot", "Country", "CountryStatus", "DocumentMention", "HarvestItem", "HarvestRun",
+    "ItemState", "RunKind", "RunStatus", "SourceDocument", "Meeting", "MeetingQuerySet", "Member",
     "Outcome", "Position", "Record", "RecordStatus", "RecordVersion", "Resolution", "ResolutionMention", "Role", "Speaker", "Speech",
     "SpeechQuerySet", "Subject", "VETOED", "VOTE_OUTCOMES", "VersionState", "Vote", "record_upload_path",
 ]

@@ -43,3 +43,28 @@ class VersionState(models.TextChoices):
     APPLIED = "applied", "applied: the version shown"
     SUPERSEDED = "superseded", "superseded by a later version"
     HELD = "held", "held for review: not applied"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+
+
+class ItemState(models.TextChoices):
+    """What happened to one document of a harvest (or one file of a queued upload)."""
+
+    PENDING = "pending", "not fetched yet"
+    IMPORTED = "imported", "imported"
+    REPLACED = "replaced", "replaced the earlier version"
+    UNCHANGED = "unchanged", "unchanged"
+    HELD = "held", "held for review"
+    MISSING = "missing", "no such document"
+    FAILED = "failed", "failed"
+
+
+class RunKind(models.TextChoices):
+    FETCH = "fetch", "fetch symbols"
+    NEW = "new", "fetch new records"
+    UPLOAD = "upload", "import uploaded files"

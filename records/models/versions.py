@@ -23,6 +23,9 @@ class RecordVersion(models.Model):
     received_at = models.DateTimeField()
     contract = models.JSONField(null=True, blank=True, editable=False)
     reasons = models.JSONField(default=list, blank=True, help_text="Why the version was held for review.")
+    # Provenance: where the file came from when the archive fetched it itself.
+    source_url = models.URLField(max_length=500, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["record", "-received_at"]
