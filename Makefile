@@ -1,5 +1,6 @@
 # The whole set-up is `make run` (the site with sample data) and `make test` (every test).
-# Both create the virtualenv, find or start PostgreSQL (scripts/devenv.py) and migrate.
+# Both create the virtualenv, find or start PostgreSQL (scripts/devenv.py) and migrate; `make run` also
+# runs the job queue's worker (harvests, large uploads) beside the web server.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -25,7 +26,9 @@ run: install
 	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
 	  && $(PY) manage.py load_sample \
 	  && echo "Serving on http://$(BIND)/ (admin: python manage.py createsuperuser, then /admin/)" \
-	  && exec $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --worker-class gthread --threads 4 --access-logfile -
+	  && { $(PY) manage.py procrastinate worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	       $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --worker-class gthread --threads 4 \
+	         --access-logfile -; }
 
 # Browser tests need Debian's chromium; install it when we may, else they skip and say why.
 browser:

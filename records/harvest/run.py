@@ -137,9 +137,10 @@ def _import_upload(item):
     try:
         with item.upload.open("rb") as handle:
             result = import_record(handle.read(), source_name=item.filename)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         return _finish(item, ItemState.FAILED, f"the uploaded file cannot be read ({exc})")
     item.record = result.record
+    item.upload.delete(save=False)  # imported or refused: the record's versions keep what was taken in
     return _finish(item, IMPORT_STATES.get(result.status, ItemState.UNCHANGED), result.message)
 
 

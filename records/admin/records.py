@@ -1,10 +1,6 @@
-"""Admin: every model browsable, with list columns, filters and search that an archivist uses.
-
-Records are uploaded here (several files at once) and can be re-parsed with the
-current parser; both go through records.ingest.import_record. Seating, speeches, votes,
-ballots, agenda items and citations are derived from the record file: a re-parse would
-overwrite any edit, so they are read-only here.
-"""
+"""Language versions of meetings: uploaded here (several files at once, many of them through the
+worker), re-parsed with the current parser, and every version received kept; all go through
+records.ingest.import_record."""
 import logging
 
 from django.conf import settings
@@ -18,75 +14,12 @@ from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from records import models
+from records.admin.base import ReadOnly, ReadOnlyInline
+from records.admin.harvest import queue_upload
 from records.ingest import FAILED, HELD, IMPORTED, REPLACED, apply_version, import_record
 from records.uploads import RecordUploadForm, SizeLimitUploadHandler
 
 logger = logging.getLogger(__name__)
-
-
-@admin.register(models.Country)
-class CountryAdmin(admin.ModelAdmin):
-    list_display = ["iso3", "name_en", "name_fr", "name_zh", "m49", "status"]
-    list_filter = ["status"]
-    search_fields = ["iso3", "name_en", "name_fr", "name_es", "name_ru", "name_zh", "name_ar", "formal_en"]
-
-
-@admin.register(models.Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "number", "year"]
-    list_filter = ["year"]
-    search_fields = ["number"]
-
-
-class ReadOnly:
-    """For rows derived from the record file: viewable, never added, edited or deleted by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyInline(ReadOnly, admin.TabularInline):
-    extra = 0
-
-
-class MemberInline(ReadOnlyInline):
-    model = models.Member
-    fields = ["country", "representative", "is_president"]
-
-
-class RecordInline(admin.TabularInline):
-    model = models.Record
-    extra = 0
-    fields = ["language", "filename", "status", "job_number", "parser_version", "imported_at"]
-    readonly_fields = fields
-    show_change_link = True
-    can_delete = False
-
-
-class VoteInline(ReadOnlyInline):
-    model = models.Vote
-    fields = ["seq", "subject", "draft", "outcome", "resolution", "after_speech"]
-    show_change_link = True
-
-
-@admin.register(models.Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "date", "scheduled", "president_country", "status", "council_year"]
-    list_filter = ["status", "date", "records__language"]
-    search_fields = ["number", "records__agenda_items__text"]
-    date_hierarchy = "date"
-    autocomplete_fields = ["president_country"]
-    inlines = [RecordInline, MemberInline, VoteInline]
-
-    def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        return queryset, True if search_term else may_have_duplicates
 
 
 class AgendaItemInline(ReadOnlyInline):
@@ -145,19 +78,23 @@ class RecordAdmin(admin.ModelAdmin):
     def _upload(self, request, limiter):
         if not self.may_upload(request):
             raise PermissionDenied
-        results = []
+        results, queued = [], None
         form = RecordUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST":
             limit_mb = settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000
             results = [{"name": name, "status": FAILED,
                         "message": f"the file is larger than the {limit_mb:.1f} MB limit"}
                        for name in limiter.too_large]
+            files = form.cleaned_data.get("files", []) if form.is_valid() else []
+            if len(files) > settings.UPLOAD_QUEUE_THRESHOLD:
+                queued = queue_upload(files, request.user)  # minutes of parsing: the worker's work
+                files = []
             if form.is_valid() or limiter.too_large:
-                for uploaded in form.cleaned_data.get("files", []) if form.is_valid() else []:
-                    results.append(self._import_logged(request, uploaded))
+                results += [self._import_logged(request, uploaded) for uploaded in files]
                 form = RecordUploadForm()
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "results": results, "title": "Upload verbatim records",
+                   "results": results, "title": "Upload verbatim records", "queued": queued,
+                   "queue_threshold": settings.UPLOAD_QUEUE_THRESHOLD,
                    "limit_mb": settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000}
         return TemplateResponse(request, "admin/records/record/upload.html", context)
 
@@ -252,66 +189,3 @@ def _import_one(uploaded):
                 "message": "the archive failed to import this file; the error is logged and nothing was saved"}, None
     return {"name": uploaded.name, "status": result.status, "message": result.message, "meeting": result.meeting,
             "discrepancies": result.discrepancies}, result
-
-
-@admin.register(models.Member)
-class MemberAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["meeting", "country", "representative", "is_president"]
-    list_filter = ["is_president", "country"]
-    search_fields = ["representative", "country__name_en", "meeting__number"]
-    raw_id_fields = ["meeting"]
-    autocomplete_fields = ["country"]
-
-
-@admin.register(models.Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "organization", "slug"]
-    search_fields = ["name", "slug", "organization"]
-    autocomplete_fields = ["country"]
-
-
-@admin.register(models.Speech)
-class SpeechAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["record", "seq", "label", "role", "country", "spoken_language", "national_capacity"]
-    list_filter = ["role", "spoken_language", "record__language", "national_capacity"]
-    search_fields = ["label", "name", "text"]
-    raw_id_fields = ["record", "speaker"]
-    autocomplete_fields = ["country"]
-    list_select_related = ["record__meeting", "country"]
-
-
-class BallotInline(ReadOnlyInline):
-    model = models.Ballot
-    fields = ["country", "position", "veto"]
-
-
-@admin.register(models.Vote)
-class VoteAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["meeting", "seq", "subject", "draft", "outcome", "resolution"]
-    list_filter = ["subject", "outcome"]
-    search_fields = ["draft", "meeting__number", "resolution__number"]
-    raw_id_fields = ["meeting", "resolution"]
-    inlines = [BallotInline]
-
-
-@admin.register(models.Ballot)
-class BallotAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["vote", "country", "position", "veto"]
-    list_filter = ["position", "veto"]
-    search_fields = ["country__name_en", "vote__meeting__number"]
-    raw_id_fields = ["vote"]
-    autocomplete_fields = ["country"]
-
-
-@admin.register(models.ResolutionMention)
-class ResolutionMentionAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["resolution", "record", "speech"]
-    search_fields = ["resolution__number"]
-    raw_id_fields = ["record", "speech", "resolution"]
-
-
-@admin.register(models.DocumentMention)
-class DocumentMentionAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["symbol", "record", "speech"]
-    search_fields = ["symbol"]
-    raw_id_fields = ["record", "speech"]

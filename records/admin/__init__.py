@@ -1,0 +1,8 @@
+"""The admin: every model browsable, with list columns, filters and search that an archivist uses.
+
+    meetings  States, resolutions, meetings
+    records   language versions: upload, re-parse, versions held for review and applied
+    derived   read-only rows derived from the files
+    harvest   fetching from the UN's document system, and the runs of the worker
+"""
+from records.admin import derived, harvest, meetings, records  # noqa: F401  (each registers its models)
