@@ -6,8 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WITH_ENV = eval "$$($(PY) scripts/devenv.py)" &&
 BIND ?= 127.0.0.1:8000
-# Chromium for the browser tests, and fonts so that screenshots show Chinese and Arabic text.
-BROWSER_PACKAGES = chromium fonts-noto-cjk fonts-noto-core
+# Chromium for the browser tests, and fonts so that screenshots show Chinese and Arabic text;
+# docker-compose to check the compose file (no engine runs here).
+BROWSER_PACKAGES = chromium fonts-noto-cjk fonts-noto-core docker-compose
 
 .PHONY: install run test db browser clean
 
@@ -32,10 +33,10 @@ run: install
 
 # Browser tests need Debian's chromium; install it when we may, else they skip and say why.
 browser:
-	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	@{ test -x /usr/bin/chromium && test -x /usr/bin/docker-compose; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && (apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null 2>&1 \
 	      || (apt-get update -qq && apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null)) \
-	  || echo "chromium not installed: browser tests will be skipped (apt-get install chromium)"; }
+	  || echo "chromium or docker-compose not installed: their tests will be skipped (apt-get install chromium docker-compose)"; }
 
 test: install browser
 	$(WITH_ENV) $(PY) -m pytest $(PYTEST_ARGS)

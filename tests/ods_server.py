@@ -65,8 +65,8 @@ class DocumentSystem:
 
     def access(self, handler, symbol, language):
         behaviour = self.misbehaving.get(symbol)
-        if behaviour == "500":
-            return handler.send_error(500)
+        if behaviour in ("404", "500"):
+            return handler.send_error(int(behaviour))  # an HTML error page
         if behaviour == "429" and symbol not in self.answered_429:
             self.answered_429.add(symbol)
             handler.send_response(429)

@@ -74,6 +74,7 @@ def test_a_second_run_downloads_nothing_new(ods):
 
 
 @pytest.mark.parametrize("behaviour, state, reason", [
+    ("404", ItemState.MISSING, "no such document (HTTP 404)"),
     ("500", ItemState.FAILED, "HTTP 500 after 3 attempts"),
     ("slow", ItemState.FAILED, "no answer"),
     ("truncated", ItemState.FAILED, "cut short"),
