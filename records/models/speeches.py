@@ -118,15 +118,6 @@ class Speech(models.Model):
         """The speech in its meeting page, in this language: /meetings/9589/?lang=zh#s2."""
         return f"{self.record.meeting.get_absolute_url()}?lang={self.record.language}#{self.anchor}"
 
-    def citation(self):
-        """'S/PV.9589, 26 March 2024, p. 3, speech 2: Mr. Polyanskiy (Russian Federation)'."""
-        meeting = self.record.meeting
-        parts = [meeting.symbol, f"{meeting.date.day} {meeting.date:%B %Y}"]
-        if self.page:
-            parts.append(f"p. {self.page}")
-        parts.append(f"speech {self.seq}: {self.label}")
-        return ", ".join(parts)
-
 
 class ResolutionMention(models.Model):
     """A resolution cited in a record: in a speech, or (speech null) in its front matter."""

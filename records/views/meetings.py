@@ -1,11 +1,11 @@
 """Meetings: the filtered list (with CSV and JSON), one meeting, one speech in every language, the file."""
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from records.filters import MeetingFilter
-from records import languages
+from records import citations, languages
 from records.models import Ballot, Meeting, Record, Resolution, Speech
 from records.throttle import throttled
 from records.views import exports
@@ -37,6 +37,9 @@ def meeting_detail(request, number, resumption=None):
     record = meeting.display_record(asked)
     if record is None:
         raise Http404("This meeting has no record yet.")
+    citation = citations.for_meeting(meeting, record, request.build_absolute_uri)
+    if request.GET.get("format") in CITATION_FORMATS:
+        return citation_file(citation, request.GET["format"])
     speeches = record.speeches.select_related("country", "speaker").order_by("seq")
     votes = meeting.votes.select_related("resolution").prefetch_related(
         Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en")))
@@ -53,6 +56,7 @@ def meeting_detail(request, number, resumption=None):
         "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
         "documents": record.document_mentions.order_by("symbol").values_list("symbol", flat=True).distinct(),
         "parts": Meeting.objects.filter(number=meeting.number).order_by("resumption"),
+        **citation_context(citation),
     })
 
 
@@ -73,7 +77,11 @@ def speech_detail(request, number, seq, resumption=None):
     # Cited in the site's language where that version exists, else in the first imported one.
     main = next((v for v in versions if v.record.language == languages.PREFERRED), None) or \
         next((v for v in versions if v.record_id == meeting.source_id), versions[0])
+    citation = citations.for_speech(main, request.build_absolute_uri)
+    if request.GET.get("format") in CITATION_FORMATS:
+        return citation_file(citation, request.GET["format"])
     return render(request, "records/speech_detail.html", {
+        **citation_context(citation),
         "meeting": meeting,
         "speech": main,
         "versions": versions,
@@ -95,3 +103,21 @@ def record_file(request, number, language, resumption=None):
     except (OSError, ValueError):
         raise Http404("The original file of this record is not available.") from None
     return FileResponse(handle, as_attachment=True, filename=record.filename)
+
+
+CITATION_FORMATS = {"bibtex", "ris", "csl-json"}
+
+
+def citation_context(citation):
+    return {"citation": citation, "cite_plain": citations.plain(citation), "cite_bibtex": citations.bibtex(citation),
+            "cite_ris": citations.ris(citation), "cite_meta": citations.meta_tags(citation)}
+
+
+def citation_file(citation, style):
+    """The citation as a file a reference manager imports: BibTeX, RIS or CSL-JSON."""
+    if style == "csl-json":
+        return JsonResponse([citations.csl_json(citation)], safe=False, json_dumps_params={"ensure_ascii": False})
+    content_type, extension, write = citations.STYLES[style]
+    response = HttpResponse(write(citation), content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{citation.key}.{extension}"'
+    return response

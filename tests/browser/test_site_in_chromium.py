@@ -95,7 +95,10 @@ def test_filter_open_meeting_follow_permalink_switch_language(live_server, archi
     assert page.url.endswith("#s2")
     page.locator("#s2").get_by_role("link", name="cite / other languages").click()
     page.wait_for_url("**/meetings/9589/speeches/2/")
-    assert page.get_by_label("Cite as").input_value().startswith("S/PV.9589, 26 March 2024, speech 2:")
+    page.get_by_text("Cite this speech").click()
+    assert page.get_by_label("Reference").input_value().startswith(
+        "United Nations Security Council, S/PV.9589, 26 March 2024")
+    assert "@techreport{" in page.get_by_label("BibTeX").input_value()
     shoot(page, "speech")
 
     # Switch the language of a meeting with several versions.
