@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "procrastinate.contrib.django",
     "records",
@@ -185,6 +188,29 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")) 
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# The JSON API (records/api/): read-only, anonymous, rate-limited per client.
+API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE", "1200/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["records.api.throttling.ApiThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "records.api.schema.ArchiveAutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UN Security Council archive API",
+    "DESCRIPTION": "Read-only: meetings, records, speeches, votes with every ballot, countries, resolutions, "
+                   "speakers and full-text search. Every object carries its page URL (url) and API URL (api_url).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"RecordStatusEnum": "records.models.choices.RecordStatus",
+                            "CountryStatusEnum": "records.models.choices.CountryStatus"},
+}
 
 # Harvesting from the UN's Official Document System (records/harvest/): polite by default.
 HARVEST_BASE_URL = os.environ.get("UNSC_HARVEST_BASE_URL", "https://documents.un.org").rstrip("/")

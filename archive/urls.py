@@ -5,8 +5,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("records.api.urls")),
     path("", include("records.urls")),
 ]
+
+handler404 = "records.views.errors.not_found"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -2,7 +2,7 @@
 import django_filters
 from django import forms
 from records import languages
-from records.models import VOTE_OUTCOMES, Country, Meeting, Role, Speech
+from records.models import VOTE_OUTCOMES, Country, Meeting, Record, Resolution, Role, Speech, Subject, Vote
 from records.parsing.countries import index_for
 from records.parsing.lexicon import LEXICONS
 
@@ -156,3 +156,55 @@ class SpeechSearchFilter(SpeechFilter):
 
     def filter_meeting(self, qs, name, value):
         return qs.in_meeting(int(value))
+
+
+class RecordFilter(django_filters.FilterSet):
+    """Language versions, by language and meeting number (the API's /records/)."""
+
+    language = django_filters.ChoiceFilter(label="Language", choices=languages.CHOICES)
+    meeting = number_filter("Meeting number", "filter_meeting")
+
+    class Meta:
+        model = Record
+        fields = []
+
+    def filter_meeting(self, qs, name, value):
+        return qs.filter(meeting__number=int(value))
+
+
+class VoteFilter(django_filters.FilterSet):
+    year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
+    meeting = number_filter("Meeting number", "filter_meeting")
+    outcome = django_filters.ChoiceFilter(label="Outcome", choices=VOTE_OUTCOMES, method="filter_outcome")
+    subject = django_filters.ChoiceFilter(label="Subject", choices=Subject.choices, method="filter_subject")
+    resolution = number_filter("Adopting resolution", "filter_resolution")
+
+    class Meta:
+        model = Vote
+        fields = []
+
+    def filter_year(self, qs, name, value):
+        return qs.in_year(int(value))
+
+    def filter_meeting(self, qs, name, value):
+        return qs.in_meeting(int(value))
+
+    def filter_outcome(self, qs, name, value):
+        return qs.with_outcome(value)
+
+    def filter_subject(self, qs, name, value):
+        return qs.on(value)
+
+    def filter_resolution(self, qs, name, value):
+        return qs.adopting(int(value))
+
+
+class ResolutionFilter(django_filters.FilterSet):
+    year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
+
+    class Meta:
+        model = Resolution
+        fields = []
+
+    def filter_year(self, qs, name, value):
+        return qs.in_year(int(value))

@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from django.db import OperationalError, InterfaceError, connection
 from django.db.backends.signals import connection_created
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 
 logger = logging.getLogger("records.outage")
@@ -26,6 +26,8 @@ class RefuseNulBytes:
     def __call__(self, request):
         if "\x00" in request.path or "\x00" in request.META.get("QUERY_STRING", "") or any(
                 "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            if request.path.startswith("/api/"):  # the API answers in JSON, as its schema says
+                return JsonResponse({"detail": "A request may not contain a NUL byte."}, status=400)
             return HttpResponseBadRequest("A request may not contain a NUL byte.", content_type="text/plain")
         return self.get_response(request)
 

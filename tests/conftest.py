@@ -83,6 +83,7 @@ def countries(transactional_db):
 def unthrottled(settings):
     """Tests search many times a second; the tests of throttling set their own rates."""
     settings.THROTTLE_RATES = {}
+    settings.API_THROTTLE_RATE = ""
 
 
 @pytest.fixture(autouse=True)

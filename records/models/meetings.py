@@ -106,7 +106,7 @@ class Meeting(models.Model):
         return self.symbol
 
     @property
-    def symbol(self):
+    def symbol(self) -> str:
         return meeting_symbol(self.number, self.resumption)
 
     def get_absolute_url(self):

@@ -47,9 +47,16 @@ class Country(models.Model):
         return reverse_cached("records:country", iso3=self.iso3)
 
 
+class ResolutionQuerySet(models.QuerySet):
+    def in_year(self, year):
+        return self.filter(year=year)
+
+
 class Resolution(models.Model):
     number = models.PositiveIntegerField(unique=True)
     year = models.PositiveSmallIntegerField()
+
+    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]
@@ -58,7 +65,7 @@ class Resolution(models.Model):
         return f"{self.number} ({self.year})"
 
     @property
-    def symbol(self):
+    def symbol(self) -> str:
         return f"S/RES/{self.number}({self.year})"
 
     def get_absolute_url(self):

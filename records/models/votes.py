@@ -1,8 +1,30 @@
 """Votes of a meeting and each member's ballot in them."""
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from records.models.choices import Outcome, Position, Subject
+
+VETOED = "vetoed"  # an outcome beside Outcome's: not adopted because a permanent member voted against
+
+
+class VoteQuerySet(models.QuerySet):
+    def in_year(self, year):
+        return self.filter(meeting__date__year=year)
+
+    def in_meeting(self, number):
+        return self.filter(meeting__number=number)
+
+    def with_outcome(self, outcome):
+        """Votes of an Outcome, or VETOED."""
+        if outcome == VETOED:
+            return self.filter(Exists(Ballot.objects.filter(vote=OuterRef("pk"), veto=True)))
+        return self.filter(outcome=outcome)
+
+    def on(self, subject):
+        return self.filter(subject=subject)
+
+    def adopting(self, number):
+        return self.filter(resolution__number=number)
 
 
 class Vote(models.Model):
@@ -15,6 +37,8 @@ class Vote(models.Model):
     resolution = models.ForeignKey(
         "records.Resolution", null=True, blank=True, on_delete=models.SET_NULL, related_name="adopting_votes"
     )
+
+    objects = VoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "seq"]

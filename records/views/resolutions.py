@@ -1,12 +1,11 @@
 """Resolutions: the list, and one resolution with its adoption and the meetings citing it."""
-import re
-
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from records.filters import ResolutionFilter
 from records.models import Ballot, Meeting, Resolution, Speech, Vote
-from records.views.common import paginate
 from records.views.caching import changes_on_import
+from records.views.common import apply_filters, paginate
 
 
 @changes_on_import
@@ -14,15 +13,11 @@ def resolution_list(request):
     resolutions = Resolution.objects.annotate(
         meeting_count=Count("mentions__record__meeting", distinct=True),  # adopting meetings cite it too
     ).prefetch_related(Prefetch("adopting_votes", queryset=Vote.objects.select_related("meeting")))
-    year = request.GET.get("year", "")
-    year = year if re.fullmatch(r"[0-9]{4}", year) else ""
-    if year:
-        resolutions = resolutions.filter(year=int(year))
+    filtered = apply_filters(request, ResolutionFilter, resolutions.order_by("-number"))
+    year = filtered.filterset.form.cleaned_data.get("year") if filtered.valid and filtered.filterset.is_bound else ""
     return render(request, "records/resolution_list.html", {
-        "page": paginate(request, resolutions.order_by("-number"), per_page=50),
-        "year": year,
-        "query": f"year={year}" if year else "",
-    })
+        **filtered.context(), "page": paginate(request, filtered.qs, per_page=50), "year": year or "",
+    }, status=filtered.status)
 
 
 @changes_on_import

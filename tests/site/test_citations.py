@@ -49,9 +49,8 @@ def test_the_plain_reference_names_the_council_the_state_and_the_permalink(clien
     needs_pdfs()
     page = client.get(SPEECH).content.decode()
     reference = re.search(r'<textarea id="cite-plain"[^>]*>([^<]+)</textarea>', page).group(1)
-    assert reference.startswith("United Nations Security Council, S/PV.8700, 10 January 2020, p. ")
-    assert "Russian Federation" in reference or "(" in reference
-    assert reference.endswith("http://testserver/meetings/8700/speeches/3/")
+    assert reference == ("United Nations Security Council, S/PV.8700, 10 January 2020, p. 2, speech 3: "
+                         "Mr. Pecsteen de Buytswerve (Belgium). http://testserver/meetings/8700/speeches/3/")
 
 
 def test_bibtex_ris_and_csl_json_parse_back(client):

@@ -1,0 +1,17 @@
+"""The OpenAPI document: drf-spectacular's, with the errors every endpoint can answer written down."""
+from drf_spectacular.openapi import AutoSchema
+
+ERROR = {"content": {"application/json": {"schema": {"type": "object", "additionalProperties": True}}}}
+ERRORS = {
+    "400": "A parameter's value is not valid; the body names each one and why.",
+    "404": "No such object, or no such page of results.",
+    "429": "Too many requests from this client; the Retry-After header says when to try again.",
+}
+
+
+class ArchiveAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, description in ERRORS.items():
+            responses.setdefault(code, {**ERROR, "description": description})
+        return responses
