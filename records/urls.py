@@ -2,6 +2,7 @@
 from django.urls import path, register_converter
 
 from records import views
+from records.views.countries import country_ballots
 from records.views.search import search_view
 
 
@@ -35,6 +36,7 @@ urlpatterns = [
     *meeting_routes("meetings/<int:number>/r<int:resumption>", "-resumption"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<iso3:iso3>/", views.country_detail, name="country"),
+    path("countries/<iso3:iso3>/ballots/", country_ballots, name="country-ballots"),
     path("resolutions/", views.resolution_list, name="resolutions"),
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),

@@ -56,6 +56,14 @@ def table_counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("records").get_models()}
 
 
+def export_json(response):
+    """The body of a streamed JSON export."""
+    import json
+
+    assert response.status_code == 200, response.status_code
+    return json.loads(b"".join(response.streaming_content))
+
+
 def media_files():
     """Every file under MEDIA_ROOT: to show that a refused import stored nothing."""
     from django.conf import settings

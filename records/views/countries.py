@@ -9,6 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
 from records.parsing.countries import PERMANENT_MEMBERS
+from records import exports as tables
+from records.throttle import throttled
+from records.views import exports
 from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
@@ -32,6 +35,7 @@ def _counts_by_country(queryset):
     return dict(queryset.order_by().values_list("country").annotate(n=Count("pk")))
 
 
+@throttled("export", applies=exports.wanted)
 @changes_on_import
 def country_list(request):
     # Two grouped counts, joined to the 195 States here: one query each, whatever the archive's size.
@@ -41,9 +45,15 @@ def country_list(request):
     for country in countries:
         country.speech_count = speeches.get(country.iso3, 0)
         country.meeting_count = seats.get(country.iso3, 0)
+    export = exports.wanted(request)
+    if export:
+        return exports.respond(request, tables.COUNTRIES, countries, export, extra=lambda c: {
+            "speeches": c.speech_count, "meetings_seated": c.meeting_count},
+            columns=[*tables.COUNTRIES.columns, "speeches", "meetings_seated"])
     return render(request, "records/country_list.html", {"countries": countries})
 
 
+@throttled("export", applies=exports.wanted)
 @changes_on_import
 def country_detail(request, iso3):
     if iso3 != iso3.upper():
@@ -51,8 +61,10 @@ def country_detail(request, iso3):
     country = get_object_or_404(Country, iso3=iso3)
     base = Speech.objects.canonical().by_country(country.iso3).with_context().newest_first()
     filtered = apply_filters(request, SpeechFilter, base)
-    ballots = (Ballot.objects.filter(country=country).select_related("vote__meeting", "vote__resolution")
-               .order_by("-vote__meeting__date", "-vote__meeting__number", "vote__seq"))
+    export = exports.wanted(request)
+    if export and filtered.valid:
+        return exports.respond(request, tables.SPEECHES, filtered.qs, export, filename=f"speeches-{country.iso3}")
+    ballots = _ballots(country)
     vetoes = list(ballots.filter(veto=True))
     terms, source = council_terms()
     seated_years = sorted(set(Member.objects.filter(country=country).values_list("meeting__date__year", flat=True)))
@@ -69,3 +81,17 @@ def country_detail(request, iso3):
         "terms_source": source,  # {source, first, last}
         "seated_years": seated_years,
     }, status=filtered.status)
+
+
+def _ballots(country):
+    return (Ballot.objects.filter(country=country).select_related("vote__meeting", "vote__resolution")
+            .order_by("-vote__meeting__date", "-vote__meeting__number", "vote__seq"))
+
+
+@throttled("export")
+@changes_on_import
+def country_ballots(request, iso3):
+    """Every ballot of a State, one row per vote: ?format=csv (the default) or json."""
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    return exports.respond(request, tables.BALLOTS, _ballots(country), exports.wanted(request) or "csv",
+                           filename=f"ballots-{country.iso3}")

@@ -1,37 +1,35 @@
-"""The filtered lists as CSV and JSON downloads, each row with its permalink."""
+"""Every list as CSV or JSON (`?format=csv|json`), streamed row by row with each row's permalink;
+the tables themselves are defined in records/exports.py."""
 import csv
+import json
 
-from django.http import JsonResponse, StreamingHttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import StreamingHttpResponse
 
 FORMATS = {"csv", "json"}
-MEETING_FIELDS = ["symbol", "number", "resumption", "date", "scheduled", "president", "agenda", "languages",
-                  "votes", "url"]
-
-
-def meeting_row(request, meeting):
-    return {
-        "symbol": meeting.symbol,
-        "number": meeting.number,
-        "resumption": meeting.resumption,
-        "date": meeting.date.isoformat(),
-        "scheduled": meeting.scheduled.strftime("%H:%M") if meeting.scheduled else None,
-        "president": meeting.president_country_id,
-        "agenda": " | ".join(meeting.agenda_titles),
-        "languages": " ".join(meeting.languages),
-        "votes": meeting.vote_count,
-        "url": request.build_absolute_uri(meeting.get_absolute_url()),
-    }
-
-
-def meetings(request, queryset, export):
-    rows = (meeting_row(request, m) for m in queryset.iterator(chunk_size=500))
-    if export == "json":
-        results = list(rows)
-        return JsonResponse({"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False})
-    return csv_response("meetings.csv", MEETING_FIELDS, rows)
-
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK = 500
+
+
+def wanted(request):
+    """The export format asked for, or None for the page."""
+    value = request.GET.get("format")
+    return value if value in FORMATS else None
+
+
+def respond(request, table, objects, export, filename=None, columns=None, extra=None):
+    """The export of `objects` (a queryset, iterated in chunks) as `table`'s rows.
+
+    columns: the table's columns to write (all by default); extra(obj) adds columns of the caller's.
+    """
+    absolute = request.build_absolute_uri
+    iterate = objects.iterator(chunk_size=CHUNK) if hasattr(objects, "iterator") else objects
+    rows = ({**table.row(obj, absolute), **(extra(obj) if extra else {})} for obj in iterate)
+    name = filename or table.name
+    columns = columns or list(table.columns)
+    if export == "json":
+        return json_response(f"{name}.json", ({k: row.get(k) for k in columns} for row in rows))
+    return csv_response(f"{name}.csv", columns, rows)
 
 
 def safe_cell(value):
@@ -59,4 +57,19 @@ def csv_response(filename, fields, rows):
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def json_response(filename, rows):
+    """{"results": [...], "count": N}, written as the rows come: never the whole list in memory."""
+    def stream():
+        yield '{"results": ['
+        count = 0
+        for row in rows:
+            yield ("," if count else "") + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+            count += 1
+        yield f'], "count": {count}}}'
+
+    response = StreamingHttpResponse(stream(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from records.filters import MeetingFilter
 from records import citations, languages
+from records import exports as tables
 from records.models import Ballot, Meeting, Record, Resolution, Speech
 from records.throttle import throttled
 from records.views import exports
@@ -18,9 +19,15 @@ from records.views.common import apply_filters, paginate
 def meeting_list(request):
     filtered = apply_filters(request, MeetingFilter, Meeting.objects.newest_first())
     meetings = filtered.qs.for_listing()
-    export = request.GET.get("format")
-    if export in exports.FORMATS and filtered.valid:
-        return exports.meetings(request, meetings, export)
+    export = exports.wanted(request)
+    if export == "json" and filtered.valid:  # with every vote and its ballots
+        with_votes = meetings.prefetch_related("votes__ballots", "votes__resolution")
+        return exports.respond(request, tables.MEETINGS, with_votes, export, columns=[*tables.MEETINGS.columns,
+                                                                                      "ballots"],
+                               extra=lambda m: {"ballots": [tables.VOTES.row(v, request.build_absolute_uri)
+                                                            for v in m.votes.all()]})
+    if export and filtered.valid:
+        return exports.respond(request, tables.MEETINGS, meetings, export)
     return render(request, "records/meeting_list.html", {**filtered.context(), "page": paginate(request, meetings)},
                   status=filtered.status)
 

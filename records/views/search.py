@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from records import exports as tables
 from records import search
 from records.filters import SpeechSearchFilter
 from records.models import Speech
@@ -11,13 +12,13 @@ from records.views import exports
 from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
-CSV_LIMIT = 5000
-SEARCH_FIELDS = ["meeting", "date", "seq", "speaker", "country", "role", "language", "url", "excerpt"]
+EXPORT_LIMIT = 5000
+COLUMNS = [c for c in tables.SPEECHES.columns if c != "text"] + ["excerpt"]
 NOT_FILTERS = {"q", "sort", "page", "format"}  # the query, its order and the page
 
 
 @throttled("search")
-@throttled("export", applies=lambda request: request.GET.get("format") == "csv")
+@throttled("export", applies=exports.wanted)
 @changes_on_import
 def search_view(request):
     text, truncated = search.clean_query(request.GET.get("q"))
@@ -28,7 +29,7 @@ def search_view(request):
     filtered = apply_filters(request, SpeechSearchFilter, Speech.objects.all(), data=data)
     context = {**filtered.context(), "q": text, "truncated": truncated, "sort": sort, "sorts": search.SORTS,
                "page": None, "state": "empty"}
-    export = request.GET.get("format") == "csv"
+    export = exports.wanted(request)
     if not filtered.valid:
         return render(request, "records/search.html", {**context, "state": "invalid"}, status=400)
     if not text:
@@ -38,9 +39,8 @@ def search_view(request):
     chosen = filtered.filterset.form.cleaned_data.get("language") if filtered.filterset.is_bound else None
     codes = [chosen] if chosen else None
     if export:
-        results = search.search(filtered.qs, text, sort, 1, codes=codes, per_page=CSV_LIMIT, export=True)
-        rows = results.page.object_list if results.page else []
-        return exports.csv_response("search.csv", SEARCH_FIELDS, (_row(request, s, text) for s in rows))
+        results = search.search(filtered.qs, text, sort, 1, codes=codes, per_page=EXPORT_LIMIT, export=True)
+        return _export(request, results.page.object_list if results.page else [], text, export)
     results = search.search(filtered.qs, text, sort, request.GET.get("page"), codes=codes)
     if results.stopwords:
         return render(request, "records/search.html", {**context, "state": "stopwords"})
@@ -55,8 +55,7 @@ def _filters_only(request, speeches, context, export):
     """Filters without words: the speeches they select, newest first."""
     speeches = speeches.newest_first().select_related("record__meeting", "country", "speaker")
     if export:
-        return exports.csv_response("search.csv", SEARCH_FIELDS,
-                                    (_row(request, s, "") for s in speeches[:CSV_LIMIT].iterator(chunk_size=500)))
+        return _export(request, speeches[:EXPORT_LIMIT], "", export)
     page = paginate(request, speeches, per_page=20)
     for speech in page.object_list:
         speech.snippet = escape(Truncator(speech.text).chars(280))
@@ -71,9 +70,6 @@ def about(number):
     return round(number, -digits)
 
 
-def _row(request, speech, text):
-    meeting = speech.record.meeting
-    return {"meeting": meeting.symbol, "date": meeting.date.isoformat(), "seq": speech.seq, "speaker": speech.label,
-            "country": speech.country_id or "", "role": speech.role, "language": speech.record.language,
-            "url": request.build_absolute_uri(speech.get_absolute_url()),
-            "excerpt": search.excerpt(speech.text, text)}
+def _export(request, speeches, text, export):
+    return exports.respond(request, tables.SPEECHES, speeches, export, filename="search", columns=COLUMNS,
+                           extra=lambda speech: {"excerpt": search.excerpt(speech.text, text)})

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import export_json
 from tests.site.conftest import needs_pdfs
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_the_schema_is_valid_openapi():
 
 @pytest.mark.parametrize("query", MEETING_QUERIES)
 def test_meeting_filters_give_the_objects_of_the_page(client, query):
-    page = [row["symbol"] for row in client.get(f"/meetings/?format=json&{query}").json()["results"]]
+    page = [row["symbol"] for row in export_json(client.get(f"/meetings/?format=json&{query}"))["results"]]
     from_api = [m["symbol"] for m in all_pages(client, f"/api/v1/meetings/?page_size=200&{query}")]
     assert from_api == page
 

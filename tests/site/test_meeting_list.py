@@ -5,6 +5,7 @@ import io
 import pytest
 
 from records.models import Meeting, RecordStatus
+from tests.conftest import export_json
 from tests.site.conftest import needs_pdfs
 
 pytestmark = pytest.mark.django_db
@@ -13,18 +14,18 @@ pytestmark = pytest.mark.django_db
 def symbols(client, query):
     response = client.get("/meetings/?format=json&" + query)
     assert response.status_code == 200, response.content
-    return [row["symbol"] for row in response.json()["results"]]
+    return [row["symbol"] for row in export_json(response)["results"]]
 
 
 def test_default_list_is_newest_first_with_a_count(client):
     page = client.get("/meetings/").content.decode()
     total = Meeting.objects.count()
     assert f"{total} meeting" in page
-    rows = client.get("/meetings/?format=json").json()["results"]
+    rows = export_json(client.get("/meetings/?format=json"))["results"]
     assert len(rows) == total
     dates = [row["date"] for row in rows]
     assert dates == sorted(dates, reverse=True)
-    oldest = [row["date"] for row in client.get("/meetings/?format=json&sort=oldest").json()["results"]]
+    oldest = [row["date"] for row in export_json(client.get("/meetings/?format=json&sort=oldest"))["results"]]
     assert oldest == sorted(dates)
 
 
@@ -102,7 +103,7 @@ def test_csv_export_has_permalinks_and_follows_the_filters(client):
 
 
 def test_json_export(client):
-    data = client.get("/meetings/?format=json&year=2024").json()
+    data = export_json(client.get("/meetings/?format=json&year=2024"))
     assert data["count"] == 1
     assert data["results"][0]["url"].endswith("/meetings/9589/")
     assert data["results"][0]["date"] == "2024-03-26"
