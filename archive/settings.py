@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -128,6 +129,9 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Where `manage.py export_dataset` writes the dataset /data/ offers, and the base of its permalinks.
+DATASET_DIR = Path(os.environ.get("UNSC_DATASET_DIR", MEDIA_ROOT / "dataset"))
+SITE_URL = os.environ.get("UNSC_SITE_URL", "http://localhost:8000")
 
 # Rendered fragments of record pages (the speeches of one language version) are cached per process:
 # a record changes only when it is imported again, and its cache key changes with it.

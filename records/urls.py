@@ -1,7 +1,8 @@
 """The public URLs. People cite these: keep them stable."""
 from django.urls import path, register_converter
 
-from records import views
+from records import feeds, views
+from records.views.data import data_file, data_page
 from records.views.countries import country_ballots
 from records.views.search import search_view
 
@@ -41,4 +42,13 @@ urlpatterns = [
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
     path("search/", search_view, name="search"),
+    path("search/feed/", feeds.SearchFeed(), name="search-feed"),
+    path("search/feed/atom/", feeds.SearchAtomFeed(), name="search-feed-atom"),
+    path("meetings/feed/", feeds.MeetingsFeed(), name="meetings-feed"),
+    path("meetings/feed/atom/", feeds.MeetingsAtomFeed(), name="meetings-feed-atom"),
+    path("feed/", feeds.MeetingsFeed(), name="feed"),
+    path("countries/<iso3:iso3>/feed/", feeds.CountryFeed(), name="country-feed"),
+    path("resolutions/<int:number>/feed/", feeds.ResolutionFeed(), name="resolution-feed"),
+    path("data/", data_page, name="data"),
+    path("data/<str:name>", data_file, name="data-file"),
 ]
