@@ -25,8 +25,9 @@ class CountryField(forms.CharField):
             iso3 = index_for(lexicon.code).resolve(value)
             if iso3:
                 return iso3
-        raise forms.ValidationError(f"No State is called {value!r}: use its name or its three-letter code, "
-                                    f"such as CHN (see Countries).")
+        # The value goes in as a parameter: a '%' in it must not be read as a placeholder.
+        raise forms.ValidationError("No State is called %(value)s: use its name or its three-letter code, "
+                                    "such as CHN (see Countries).", params={"value": repr(value)})
 
 
 class WordsField(forms.CharField):

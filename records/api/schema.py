@@ -2,9 +2,11 @@
 from drf_spectacular.openapi import AutoSchema
 
 ERROR = {"content": {"application/json": {"schema": {"type": "object", "additionalProperties": True}}}}
+SERVER_PAGE = {"content": {"text/html": {"schema": {"type": "string"}}}}  # answered by gunicorn, before Django
 ERRORS = {
     "400": "A parameter's value is not valid; the body names each one and why.",
     "404": "No such object, or no such page of results.",
+    "414": "The address is longer than the server reads (gunicorn's limit of a request line).",
     "429": "Too many requests from this client; the Retry-After header says when to try again.",
 }
 
@@ -13,5 +15,5 @@ class ArchiveAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code, description in ERRORS.items():
-            responses.setdefault(code, {**ERROR, "description": description})
+            responses.setdefault(code, {**(SERVER_PAGE if code == "414" else ERROR), "description": description})
         return responses

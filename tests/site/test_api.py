@@ -96,3 +96,10 @@ def test_the_reference_documentation_is_served(client):
     page = client.get("/api/docs/")
     assert page.status_code == 200 and b"swagger" in page.content.lower()
     assert client.get("/api/v1/schema/").status_code == 200
+
+
+def test_a_percent_sign_in_a_filter_value_is_a_400_not_a_500(client):
+    """Found by schemathesis: the value went into the error message as a format string."""
+    response = client.get("/api/v1/meetings/", {"country": "§ös%u"})
+    assert response.status_code == 400 and "No State is called" in response.json()["country"][0]
+    assert client.get("/meetings/", {"country": "§ös%u"}).status_code == 400
