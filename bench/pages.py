@@ -30,6 +30,15 @@ PAGES = [
     ("resolution", "/resolutions/2504/"),
     ("search, English", "/search/?q=humanitarian+assistance"),
     ("search, Chinese", "/search/?q=" + quote("大规模毁灭性武器")),
+    ("API meetings", "/api/v1/meetings/"),
+    ("API meetings, by country", "/api/v1/meetings/?country=CHN"),
+    ("API meeting", "/api/v1/meetings/{meeting_id}/"),
+    ("API speeches, by country", "/api/v1/speeches/?country=RUS"),
+    ("API votes", "/api/v1/votes/"),
+    ("API countries", "/api/v1/countries/"),
+    ("API resolutions", "/api/v1/resolutions/"),
+    ("API search", "/api/v1/search/?q=humanitarian+assistance"),
+    ("feed of meetings", "/feed/"),
 ]
 
 
@@ -37,19 +46,24 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database", default="unsc_bench_pages",
+                        help="a benchmark database; unsc_bench_search is the generated archive of bench/search.py")
     args = parser.parse_args()
-    url = setup_django("unsc_bench_pages")
+    url = setup_django(args.database)
     from records.ingest import import_record
+    from records.models import Meeting
 
-    for path in development_records():
-        import_record(path)
+    if args.database == "unsc_bench_pages":
+        for path in development_records():
+            import_record(path)
+    meeting_id = Meeting.objects.filter(number=8700).values_list("pk", flat=True).first() or 1
     server, port = serve(url, workers=args.workers)
     try:
         print(f"gunicorn, {args.workers} workers; {args.requests} sequential requests per page after 10 warm-up")
         print(f"{'page':<26} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         worst = 0.0
         for name, path in PAGES:
-            first, times = timings(port, path, args.requests)
+            first, times = timings(port, path.format(meeting_id=meeting_id), args.requests)
             worst = max(worst, percentile(times, 95))
             print(f"{name:<26} {first:9.1f} {percentile(times, 50):8.1f} {percentile(times, 95):8.1f} "
                   f"{max(times):8.1f}")
