@@ -56,6 +56,18 @@ def table_counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("records").get_models()}
 
 
+def command_status(name, *args):
+    """A management command's exit status: 0, or the return code of the CommandError it raised."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command(name, *map(str, args))
+    except CommandError as exc:
+        return exc.returncode
+    return 0
+
+
 def export_json(response):
     """The body of a streamed JSON export."""
     import json

@@ -12,7 +12,7 @@ from records.ingest import FAILED, HELD, REPLACED, UNCHANGED, apply_version, imp
 from records.management.commands.check_media import media_report
 from records.models import VersionState
 from records.parsing.extract import extract
-from tests.conftest import SEED, media_files, shared_path, table_counts
+from tests.conftest import SEED, command_status, media_files, shared_path, table_counts
 
 pytestmark = pytest.mark.django_db
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -22,12 +22,8 @@ def half(text):
     return text[: len(text) // 2]
 
 
-def command_status(*args):
-    try:
-        call_command("import_records", *map(str, args), "--quiet")
-    except CommandError as exc:
-        return exc.returncode
-    return 0
+def import_status(*args):
+    return command_status("import_records", *args, "--quiet")
 
 
 def test_half_a_record_is_held_not_applied(client):
@@ -59,11 +55,11 @@ def test_half_an_english_record_is_held_too():
 def test_import_records_reports_held_files_and_force_applies_them(tmp_path, capsys):
     import_record(SEED)
     (tmp_path / "half.txt").write_text(half(SEED_TEXT), encoding="utf-8")
-    assert command_status(tmp_path / "half.txt") == 1
+    assert import_status(tmp_path / "half.txt") == 1
     out = capsys.readouterr().out
     assert "1 held" in out and "held for review (1)" in out
     turns = models.Speech.objects.count()
-    assert command_status(tmp_path / "half.txt", "--force") == 0
+    assert import_status(tmp_path / "half.txt", "--force") == 0
     assert models.Speech.objects.count() < turns
     assert models.RecordVersion.objects.get(state=VersionState.APPLIED).filename == "half.txt"
 
@@ -145,7 +141,7 @@ def test_every_input_of_import_records_gets_a_result_line(tmp_path, capsys):
     (tmp_path / "files").mkdir()
     (tmp_path / "files" / odd).write_bytes(SEED.read_bytes())
     (tmp_path / "empty").mkdir()
-    status = command_status(tmp_path / "files", tmp_path / "empty", "", tmp_path / "nothing-here.pdf")
+    status = import_status(tmp_path / "files", tmp_path / "empty", "", tmp_path / "nothing-here.pdf")
     out = capsys.readouterr().out
     assert status == 1
     assert "4 files: 1 imported, 0 replaced, 0 unchanged, 0 held, 3 failed" in out
@@ -164,7 +160,7 @@ def test_a_file_over_the_limit_is_never_read_to_hash_it(tmp_path, monkeypatch, s
         raise AssertionError("hashed a file over the size limit")
 
     monkeypatch.setattr(import_records, "file_sha256", no_hashing)
-    assert command_status(tmp_path / "big.txt") == 1
+    assert import_status(tmp_path / "big.txt") == 1
     assert "larger than the 0.0 MB limit" in capsys.readouterr().out
 
 

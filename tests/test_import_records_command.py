@@ -1,23 +1,15 @@
 """python manage.py import_records PATH...: files and folders, workers, summary, exit status."""
 import pytest
-from django.core.management import call_command
-
-from django.core.management.base import CommandError
 
 from records import models
 from tests.bad_files import BAD_FILES
-from tests.conftest import SEED, english_pdfs, media_files, table_counts
+from tests.conftest import SEED, command_status, english_pdfs, media_files, table_counts
 
 pytestmark = pytest.mark.django_db
 
 
 def run(*args):
-    """The command's exit status: 0, or the return code of the CommandError it raised."""
-    try:
-        call_command("import_records", *map(str, args), "--quiet")
-    except CommandError as exc:
-        return exc.returncode
-    return 0
+    return command_status("import_records", *args, "--quiet")
 
 
 def test_bad_files_each_get_their_reason_and_change_nothing(tmp_path, capsys):
