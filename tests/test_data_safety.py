@@ -170,3 +170,14 @@ def test_known_bytes_are_unchanged_even_as_an_old_version():
     import_record(corrected, source_name="corrected.txt")
     assert import_record(SEED).status == UNCHANGED
     assert models.Record.objects.get().filename == "corrected.txt"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_record_deletes_its_files_once_committed(countries):
+    import_record(SEED)
+    corrected = SEED_TEXT.replace("我们感谢第1540", "我们衷心感谢第1540").encode()
+    import_record(corrected, source_name="corrected.txt")
+    assert len(media_files()) == 2
+    models.Meeting.objects.update(source=None)
+    models.Record.objects.all().delete()
+    assert media_files() == [] and media_report() == ([], [])
