@@ -144,6 +144,10 @@ CACHES = {
     }
 }
 
+# Rendered public pages kept until the next import (records/views/caching.py); benchmarks of the
+# work behind a page turn it off.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+
 # Uploads: the archive's own limit on a record file, checked before parsing.
 RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 # Parsing runs in a child process with these limits (records/parsing/isolated.py); 0 seconds: in-process.

@@ -46,6 +46,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-page-cache", action="store_true", help="time the work behind each page")
     parser.add_argument("--database", default="unsc_bench_pages",
                         help="a benchmark database; unsc_bench_search is the generated archive of bench/search.py")
     args = parser.parse_args()
@@ -57,7 +58,8 @@ def main():
         for path in development_records():
             import_record(path)
     meeting_id = Meeting.objects.filter(number=8700).values_list("pk", flat=True).first() or 1
-    server, port = serve(url, workers=args.workers)
+    server, port = serve(url, workers=args.workers,
+                         extra_env={"DJANGO_PAGE_CACHE": "0"} if args.no_page_cache else None)
     try:
         print(f"gunicorn, {args.workers} workers; {args.requests} sequential requests per page after 10 warm-up")
         print(f"{'page':<26} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")

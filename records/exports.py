@@ -2,6 +2,8 @@
 page exports (?format=csv|json), by `manage.py export_dataset` and described in its codebook."""
 from dataclasses import dataclass
 
+from records.models.choices import Position
+
 
 @dataclass(frozen=True)
 class Table:
@@ -69,7 +71,7 @@ BALLOTS = Table("ballots", {
 
 
 def _vote_row(v, absolute):
-    positions = {"in_favour": [], "against": [], "abstaining": []}
+    positions = {position: [] for position in Position.values}
     for ballot in v.ballots.all():
         positions[ballot.position].append(ballot.country_id)
     return {"meeting": v.meeting.symbol, "date": v.meeting.date.isoformat(), "vote": v.seq, "subject": v.subject,

@@ -65,7 +65,7 @@ def changes_on_import(view):
 def _kept(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET":
+        if request.method != "GET" or not settings.PAGE_CACHE:
             return view(request, *args, **kwargs)
         key = "page:" + hashlib.sha256(f"{_etag(request)}|{request.get_full_path()}".encode()).hexdigest()
         kept = cache.get(key)
