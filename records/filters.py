@@ -2,7 +2,8 @@
 import django_filters
 from django import forms
 from records import languages
-from records.models import VOTE_OUTCOMES, Country, Meeting, Record, Resolution, Role, Speech, Subject, Vote
+from records.models import (VOTE_OUTCOMES, Country, Meeting, Position, Record, Resolution, Role, Speech, Subject,
+                            Vote)
 from records.parsing.countries import index_for
 from records.parsing.lexicon import LEXICONS
 
@@ -173,16 +174,37 @@ class RecordFilter(django_filters.FilterSet):
         return qs.filter(meeting__number=int(value))
 
 
-class VoteFilter(django_filters.FilterSet):
+class VoteFilter(DateRangeFilterSet):
+    """The votes of /votes/ and of the API: by date, subject, outcome (vetoed too) and a State's ballot."""
+
     year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
     meeting = number_filter("Meeting number", "filter_meeting")
     outcome = django_filters.ChoiceFilter(label="Outcome", choices=VOTE_OUTCOMES, method="filter_outcome")
     subject = django_filters.ChoiceFilter(label="Subject", choices=Subject.choices, method="filter_subject")
     resolution = number_filter("Adopting resolution", "filter_resolution")
+    country = CountryCodeFilter(label="A State's ballot (name or ISO3 code)", method="filter_country")
+    position = django_filters.ChoiceFilter(label="its position", choices=Position.choices, method="keep",
+                                           empty_label="any position")
+    sort = django_filters.ChoiceFilter(label="Order", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
 
-    class Meta:
+    class Meta(DateRangeFilterSet.Meta):
         model = Vote
         fields = []
+
+    def filter_after(self, qs, name, value):
+        return qs.filter(meeting__date__gte=value)
+
+    def filter_before(self, qs, name, value):
+        return qs.filter(meeting__date__lte=value)
+
+    def filter_country(self, qs, name, value):
+        return qs.with_ballot(value, self.form.cleaned_data.get("position") or None)
+
+    def keep(self, qs, name, value):
+        return qs  # read by filter_country: a position means nothing without a State
+
+    def filter_sort(self, qs, name, value):
+        return qs.oldest_first() if value == "oldest" else qs.newest_first()
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))

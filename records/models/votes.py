@@ -26,6 +26,23 @@ class VoteQuerySet(models.QuerySet):
     def adopting(self, number):
         return self.filter(resolution__number=number)
 
+    def with_ballot(self, iso3, position=None):
+        """Votes in which the State cast a ballot (of that position, if given)."""
+        ballots = Ballot.objects.filter(vote=OuterRef("pk"), country_id=iso3.upper())
+        if position:
+            ballots = ballots.filter(position=position)
+        return self.filter(Exists(ballots))
+
+    def newest_first(self):
+        return self.order_by("-meeting__date", "-meeting__number", "-meeting__resumption", "seq")
+
+    def oldest_first(self):
+        return self.order_by("meeting__date", "meeting__number", "meeting__resumption", "seq")
+
+    def for_listing(self):
+        return self.select_related("meeting", "resolution").prefetch_related(
+            models.Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en")))
+
 
 class Vote(models.Model):
     meeting = models.ForeignKey("records.Meeting", on_delete=models.CASCADE, related_name="votes")
@@ -61,6 +78,31 @@ class Vote(models.Model):
     @property
     def vetoes(self):
         return [b.country for b in self.ballots.all() if b.veto]
+
+    def groups(self):
+        """[(label, [ballots])] by position, in the order the records print them; empty ones left out."""
+        by_position = {position: [] for position in Position.values}
+        for ballot in self.ballots.all():
+            by_position[ballot.position].append(ballot)
+        return [(Position(p).label, ballots) for p, ballots in by_position.items() if ballots]
+
+    @property
+    def figures(self):
+        """'11-0-4': in favour, against, abstaining."""
+        counts = self.tally()
+        return "-".join(str(counts[p]) for p in Position.values)
+
+    @property
+    def anchor(self):
+        return f"v{self.seq}"
+
+    @property
+    def list_anchor(self):
+        """The vote's id on pages that list votes of several meetings."""
+        return f"m{self.meeting_id}-{self.anchor}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
 
 
 class Ballot(models.Model):

@@ -1,5 +1,4 @@
 """Meetings: the filtered list (with CSV and JSON), one meeting, one speech in every language, the file."""
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -7,7 +6,7 @@ from django.urls import reverse
 from records.filters import MeetingFilter
 from records import citations, languages
 from records import exports as tables
-from records.models import Ballot, Meeting, Record, Resolution, Speech
+from records.models import Meeting, Record, Resolution, Speech
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
@@ -48,8 +47,7 @@ def meeting_detail(request, number, resumption=None):
     if request.GET.get("format") in CITATION_FORMATS:
         return citation_file(citation, request.GET["format"])
     speeches = record.speeches.select_related("country", "speaker").order_by("seq")
-    votes = meeting.votes.select_related("resolution").prefetch_related(
-        Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en")))
+    votes = list(meeting.votes.for_listing().order_by("seq"))
     return render(request, "records/meeting_detail.html", {
         "meeting": meeting,
         "record": record,
@@ -57,7 +55,7 @@ def meeting_detail(request, number, resumption=None):
         "unknown_language": asked if asked and asked != record.language else None,
         "agenda": record.agenda_items.all(),
         "members": _members(meeting, record.language),
-        "speeches": speeches,  # evaluated only when the rendered fragment is not cached
+        "transcript": transcript(speeches, votes),  # read only when the rendered fragment is not cached
         "speech_count": record.speeches.count(),
         "votes": votes,
         "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
@@ -128,3 +126,16 @@ def citation_file(citation, style):
     response = HttpResponse(write(citation), content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{citation.key}.{extension}"'
     return response
+
+
+def transcript(speeches, votes):
+    """("speech", s) and ("vote", v) in the order of the meeting: each vote after the speech it follows."""
+    after = {}
+    for vote in votes:
+        after.setdefault(vote.after_speech, []).append(vote)
+    yield from (("vote", vote) for vote in after.pop(None, []))
+    for speech in speeches:
+        yield "speech", speech
+        yield from (("vote", vote) for vote in after.pop(speech.seq, []))
+    for remaining in after.values():  # a vote after a turn this version does not have
+        yield from (("vote", vote) for vote in remaining)

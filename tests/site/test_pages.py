@@ -39,14 +39,25 @@ def test_meeting_page_shows_facts_members_agenda_and_speeches_with_anchors(clien
     assert "S/2023/1067" in page
 
 
-def test_meeting_page_votes_table(client):
+def test_meeting_page_votes_in_place(client):
+    """S/PV.8700: the oral amendment (3-7-5, not adopted) and S/2020/24 (11-0-4, adopted as 2504), each in
+    the transcript right after the speech it follows, with the States grouped by position."""
     needs_pdfs()
+    from records.models import Vote
+
     page = html(client, "/meetings/8700/")
-    assert "Vote 1</strong>: amendment" in page and "not adopted" in page
-    assert "(3 in favour, 7 against, 5 abstaining)" in page
-    assert "Vote 2</strong>: draft resolution S/2020/24" in page and "(11 in favour, 0 against, 4 abstaining)" in page
-    assert 'href="/resolutions/2504/"' in page
-    assert page.count('class="ballot-') == 30  # 15 ballots in each of two votes
+    blocks = page.split('<figure class="vote" id="')
+    assert len(blocks) == 3
+    first, second = blocks[1].split("</figure>")[0], blocks[2].split("</figure>")[0]
+    assert first.startswith("v1") and "amendment" in first and "not adopted" in first and "3-7-5" in first
+    assert "In favour: 3" in first and "Against: 7" in first and "Abstaining: 5" in first
+    assert second.startswith("v2") and "S/2020/24" in second and "11-0-4" in second
+    assert 'href="/resolutions/2504/"' in second and "In favour: 11" in second and "Abstaining: 4" in second
+    assert "China" in second.split("Abstaining: 4")[1]
+    for vote in Vote.objects.filter(meeting__number=8700):
+        before, after = f'id="s{vote.after_speech}"', f'id="s{vote.after_speech + 1}"'
+        assert page.index(before) < page.index(f'id="v{vote.seq}"') < page.index(after), vote.seq
+    assert 'href="#v1"' in page and 'href="#v2"' in page  # the summary links to them
 
 
 def test_language_switch_and_rtl(client):
@@ -122,7 +133,7 @@ def test_resolution_pages(client):
     listing = html(client, "/resolutions/")
     assert 'href="/resolutions/2504/"' in listing
     page = html(client, "/resolutions/2504/")
-    assert "Resolution 2504 (2020)" in page and "S/PV.8700" in page and "11 in favour, 0 against, 4 abstaining" in page
+    assert "Resolution 2504 (2020)" in page and "S/PV.8700" in page and "11-0-4" in page
     assert "Speeches at that meeting" in page
     cited = html(client, "/resolutions/1540/")
     assert 'href="/meetings/9589/"' in cited
