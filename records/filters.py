@@ -8,6 +8,7 @@ from records.parsing.countries import index_for
 from records.parsing.lexicon import LEXICONS
 
 ANY_VOTE = "any"
+PROCEDURAL_SUBJECTS = [Subject.PROCEDURAL, Subject.AGENDA]
 VOTE_CHOICES = [(ANY_VOTE, "any vote"), *VOTE_OUTCOMES]
 SORT_CHOICES = [("newest", "newest first"), ("oldest", "oldest first")]
 MAX_INT = 2**31 - 1  # the database's integer: larger numbers match nothing and are refused as input
@@ -231,3 +232,27 @@ class ResolutionFilter(django_filters.FilterSet):
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))
+
+
+class AgreementFilter(DateRangeFilterSet):
+    """The votes an agreement matrix counts: a year or a period, procedural votes or not."""
+
+    year = number_filter("Year", "filter_year", min_value=1946, max_value=2100)
+    procedural = django_filters.ChoiceFilter(label="Procedural votes", method="filter_procedural", empty_label=None,
+                                             choices=[("include", "counted"), ("exclude", "left out")])
+
+    class Meta(DateRangeFilterSet.Meta):
+        model = Vote
+        fields = []
+
+    def filter_after(self, qs, name, value):
+        return qs.filter(meeting__date__gte=value)
+
+    def filter_before(self, qs, name, value):
+        return qs.filter(meeting__date__lte=value)
+
+    def filter_year(self, qs, name, value):
+        return qs.in_year(int(value))
+
+    def filter_procedural(self, qs, name, value):
+        return qs.exclude(subject__in=PROCEDURAL_SUBJECTS) if value == "exclude" else qs
