@@ -66,7 +66,7 @@ class DateRangeForm(forms.Form):
 
 
 class DateRangeFilterSet(django_filters.FilterSet):
-    """From and Until, on querysets with between() (meetings, speeches)."""
+    """From and Until, on querysets with between() (meetings, speeches, votes)."""
 
     date_after = django_filters.DateFilter(label="From", method="filter_after",
                                            widget=forms.DateInput(attrs={"type": "date"}))
@@ -192,12 +192,6 @@ class VoteFilter(DateRangeFilterSet):
         model = Vote
         fields = []
 
-    def filter_after(self, qs, name, value):
-        return qs.filter(meeting__date__gte=value)
-
-    def filter_before(self, qs, name, value):
-        return qs.filter(meeting__date__lte=value)
-
     def filter_country(self, qs, name, value):
         return qs.with_ballot(value, self.form.cleaned_data.get("position") or None)
 
@@ -244,12 +238,6 @@ class AgreementFilter(DateRangeFilterSet):
     class Meta(DateRangeFilterSet.Meta):
         model = Vote
         fields = []
-
-    def filter_after(self, qs, name, value):
-        return qs.filter(meeting__date__gte=value)
-
-    def filter_before(self, qs, name, value):
-        return qs.filter(meeting__date__lte=value)
 
     def filter_year(self, qs, name, value):
         return qs.in_year(int(value))

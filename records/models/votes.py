@@ -8,6 +8,15 @@ VETOED = "vetoed"  # an outcome beside Outcome's: not adopted because a permanen
 
 
 class VoteQuerySet(models.QuerySet):
+    def between(self, start=None, end=None):
+        """Votes of meetings held in the period (the date-range filters call this, as for meetings)."""
+        qs = self
+        if start:
+            qs = qs.filter(meeting__date__gte=start)
+        if end:
+            qs = qs.filter(meeting__date__lte=end)
+        return qs
+
     def in_year(self, year):
         return self.filter(meeting__date__year=year)
 
