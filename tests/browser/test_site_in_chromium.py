@@ -123,3 +123,18 @@ def test_search_and_keyboard_navigation(live_server, archive, page):
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
     assert page.problems == [], page.problems
+
+
+def test_api_reference_and_votes_pages_work_under_the_content_security_policy(live_server, archive, page):
+    page.goto(f"{live_server.url}/api/docs/")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert page.locator(".opblock").count() >= 10  # every endpoint drawn by Swagger UI
+    shoot(page, "api-docs")
+    page.goto(f"{live_server.url}/meetings/9589/")
+    assert page.locator("figure.vote#v1").count() == 1
+    page.goto(f"{live_server.url}/votes/")
+    assert "S/PV.9589" in page.locator("main").inner_text()
+    page.goto(f"{live_server.url}/votes/agreement/?year=2024")
+    assert page.locator("table.agreement").count() == 1
+    shoot(page, "agreement")
+    assert page.problems == [], page.problems
