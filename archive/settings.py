@@ -172,6 +172,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
 _PROXY_HEADER = os.environ.get("DJANGO_PROXY_SSL_HEADER", "").strip()
 if _PROXY_HEADER:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_HEADER.upper().replace("-", "_"), "https")
+# How many proxies in front of gunicorn append to X-Forwarded-For: the client is the address that many
+# entries from its end. 0: REMOTE_ADDR, and the header (which a client can write) is ignored.
+NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # The site's own scripts and styles only: no inline script or style, nothing from elsewhere.
@@ -196,6 +199,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")) 
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if NUM_PROXIES else ["REMOTE_ADDR"]
 
 # The JSON API (records/api/): read-only, anonymous, rate-limited per client.
 API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE", "1200/hour")
@@ -206,6 +211,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["records.api.throttling.ApiThrottle"],
     "DEFAULT_SCHEMA_CLASS": "records.api.schema.ArchiveAutoSchema",
     "UNAUTHENTICATED_USER": None,
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "UN Security Council archive API",
@@ -222,7 +228,7 @@ SPECTACULAR_SETTINGS = {
 
 # Harvesting from the UN's Official Document System (records/harvest/): polite by default.
 HARVEST_BASE_URL = os.environ.get("UNSC_HARVEST_BASE_URL", "https://documents.un.org").rstrip("/")
-HARVEST_CONTACT = os.environ.get("UNSC_HARVEST_CONTACT", "no contact configured; set UNSC_HARVEST_CONTACT")
+HARVEST_CONTACT = os.environ.get("UNSC_HARVEST_CONTACT") or "no contact configured; set UNSC_HARVEST_CONTACT"
 HARVEST_USER_AGENT = f"UNSC-meeting-archive/1.0 (+{HARVEST_CONTACT})"
 HARVEST_RATE = float(os.environ.get("UNSC_HARVEST_RATE", "1"))  # requests per second; 0: no limit
 HARVEST_TIMEOUT_SECONDS = float(os.environ.get("UNSC_HARVEST_TIMEOUT_SECONDS", "30"))

@@ -8,6 +8,7 @@ import csv
 import datetime
 import hashlib
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -44,13 +45,17 @@ def write_dataset(folder, site_url=None):
         counts[table.name] = _write_table(folder / f"{table.name}.csv", table, queryset, lambda path: base + path)
     (folder / "README.md").write_text(codebook(counts), encoding="utf-8")
     stamp = timezone.now()
-    archive = folder / f"unsc-archive-{stamp:%Y-%m-%d}.zip"
-    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+    archive = folder / f"unsc-archive-{stamp:%Y-%m-%d-%H%M%S}.zip"
+    partial = archive.with_suffix(".zip.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for name in [f"{table.name}.csv" for table, _ in _sources()] + ["README.md"]:
             bundle.write(folder / name, arcname=name)
+    os.replace(partial, archive)  # a reader sees the whole zip or none of it
     manifest = {"file": archive.name, "created": stamp.isoformat(), "size": archive.stat().st_size,
                 "sha256": _sha256(archive), "rows": counts}
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    manifest_partial = folder / f"{MANIFEST}.partial"
+    manifest_partial.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    os.replace(manifest_partial, folder / MANIFEST)  # last: /data/ offers the new zip only once it is whole
     return manifest
 
 

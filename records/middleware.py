@@ -68,7 +68,11 @@ class DatabaseUnavailable:
         timed_out = "statement timeout" in str(exception)
         self._log(exception, timed_out)
         retry = settings.DATABASE_RETRY_AFTER_SECONDS
-        response = render(request, "503.html", {"timed_out": timed_out, "retry": retry}, status=503)
+        if request.path.startswith("/api/"):
+            detail = "The request took too long." if timed_out else "The archive is briefly unavailable."
+            response = JsonResponse({"detail": detail}, status=503)
+        else:
+            response = render(request, "503.html", {"timed_out": timed_out, "retry": retry}, status=503)
         response["Retry-After"] = str(retry)
         response._has_been_logged = True  # logged above, once per interval: not a line per request
         return response

@@ -22,6 +22,11 @@ def parse_rate(rate):
 
 
 def client_address(request):
+    """The client: REMOTE_ADDR, or behind NUM_PROXIES proxies the address they saw (never a value the
+    client itself wrote at the start of X-Forwarded-For)."""
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if settings.NUM_PROXIES and forwarded:
+        return forwarded[-min(settings.NUM_PROXIES, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

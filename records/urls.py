@@ -2,6 +2,7 @@
 from django.urls import path, register_converter
 
 from records import feeds, views
+from records.throttle import throttled
 from records.views.data import data_file, data_page
 from records.views.countries import country_ballots
 from records.views.search import search_view
@@ -46,8 +47,8 @@ urlpatterns = [
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
     path("search/", search_view, name="search"),
-    path("search/feed/", feeds.SearchFeed(), name="search-feed"),
-    path("search/feed/atom/", feeds.SearchAtomFeed(), name="search-feed-atom"),
+    path("search/feed/", throttled("search")(feeds.SearchFeed()), name="search-feed"),
+    path("search/feed/atom/", throttled("search")(feeds.SearchAtomFeed()), name="search-feed-atom"),
     path("meetings/feed/", feeds.MeetingsFeed(), name="meetings-feed"),
     path("meetings/feed/atom/", feeds.MeetingsAtomFeed(), name="meetings-feed-atom"),
     path("feed/", feeds.MeetingsFeed(), name="feed"),

@@ -156,3 +156,13 @@ def test_the_command_refuses_bad_symbols_and_languages(ods):
         call_command("fetch_records", "A/74/PV.50")
     with pytest.raises(CommandError, match="languages are among"):
         call_command("fetch_records", "S/PV.8700", "--languages", "xx")
+
+
+def test_a_new_run_against_a_failing_server_stops(ods):
+    """Every answer a 500: the run ends as failed at the first meeting, instead of asking forever."""
+    runs.process(runs.plan_fetch(["S/PV.8701"], ["en"]))
+    for number in range(8702, 8800):
+        ods.misbehaving[f"S/PV.{number}"] = "500"
+    run = runs.process(runs.plan_new(["en"]), misses=3)
+    assert run.status == RunStatus.FAILED and "every language of S/PV.8702 failed" in run.note
+    assert asked_symbols(ods).count("S/PV.8702") == 3 and "S/PV.8703" not in asked_symbols(ods)

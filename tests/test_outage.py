@@ -12,6 +12,9 @@ def test_a_database_outage_answers_503_and_is_logged_once(tmp_path):
     for status, headers, body in answers:
         assert status == 503 and headers["Retry-After"] == "10"
         assert "briefly unavailable" in body
+    with gunicorn(env) as (port, _):
+        status, headers, body = request(port, "/api/v1/meetings/")
+    assert status == 503 and headers["Content-Type"] == "application/json" and "briefly unavailable" in body
     text = log.read_text()
     assert text.count("the database is unavailable") == 1, text[-3000:]
     assert "Traceback" not in text and "Service Unavailable" not in text

@@ -93,4 +93,6 @@ def test_a_large_upload_is_imported_by_the_worker(countries, clerk, settings):
     states = sorted(run.items.values_list("state", flat=True))
     assert states == [ItemState.FAILED, ItemState.IMPORTED, ItemState.IMPORTED, ItemState.IMPORTED]
     assert "neither a PDF nor UTF-8 text" in run.items.get(state=ItemState.FAILED).reason
-    assert not any(item.upload for item in run.items.all())  # the uploads are removed once taken in
+    # Taken in: the upload is removed (the record's versions keep it); refused: kept, for a retry.
+    assert {item.state: bool(item.upload) for item in run.items.all()} == {ItemState.IMPORTED: False,
+                                                                            ItemState.FAILED: True}

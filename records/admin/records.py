@@ -48,6 +48,10 @@ class RecordAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # records come in by upload, which parses them; never as a bare form
 
+    def get_readonly_fields(self, request, obj=None):
+        # Every field is what its file says: edited here, it would no longer match its file and versions.
+        return [f.name for f in self.model._meta.fields if f.name not in self.exclude] + ["discrepancy_list"]
+
     def may_upload(self, request):
         opts = self.model._meta
         return request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}")

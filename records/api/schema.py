@@ -8,6 +8,7 @@ ERRORS = {
     "404": "No such object, or no such page of results.",
     "414": "The address is longer than the server reads (gunicorn's limit of a request line).",
     "429": "Too many requests from this client; the Retry-After header says when to try again.",
+    "503": "The archive is briefly unavailable, or the request took too long; see Retry-After.",
 }
 
 

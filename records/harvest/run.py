@@ -61,29 +61,41 @@ def process(run, client=None, misses=None):
     return run
 
 
+FOUND = {ItemState.IMPORTED, ItemState.REPLACED, ItemState.UNCHANGED, ItemState.HELD}
+MAX_RESUMPTIONS = 20  # no meeting has had more; a bound, so that a confused server cannot keep a run going
+MAX_NEW_MEETINGS = 2000  # numbers one run asks for at most
+
+
+class SourceUnusable(Exception):
+    """Every language of a meeting failed: the document system is down or answering nonsense."""
+
+
 def _process_new(run, client, misses):
     """From the highest meeting number in the archive onwards, until `misses` numbers in a row are
     missing; after each meeting found, its resumptions until one is missing."""
     start = _highest_meeting() + 1
     number, missed = start, 0
-    while missed < misses:
+    while missed < misses and number - start < MAX_NEW_MEETINGS:
         found = _fetch_meeting(run, client, number, None)
         missed = 0 if found else missed + 1
         resumption = 1
-        while found and _fetch_meeting(run, client, number, resumption):
+        while found and resumption <= MAX_RESUMPTIONS and _fetch_meeting(run, client, number, resumption):
             resumption += 1
         number += 1
     run.note = f"meetings {start} to {number - 1} asked for"
 
 
 def _fetch_meeting(run, client, number, resumption):
-    """Whether any language version of the meeting exists; each fetched (once, across resumptions)."""
+    """Whether a language version of the meeting was found; each fetched once (also across resumptions).
+    Where every language failed, the source cannot be used now: the run stops (SourceUnusable)."""
     items = [HarvestItem.objects.get_or_create(run=run, symbol=symbol(number, resumption), language=code)[0]
              for code in run.languages]
     for item in items:
         if item.state == ItemState.PENDING:
             process_item(item, client)
-    return not all(item.state == ItemState.MISSING for item in items)
+    if all(item.state == ItemState.FAILED for item in items):
+        raise SourceUnusable(f"every language of {items[0].symbol} failed: {items[0].reason}")
+    return any(item.state in FOUND for item in items)
 
 
 def _highest_meeting():
@@ -140,7 +152,8 @@ def _import_upload(item):
     except (OSError, ValueError) as exc:
         return _finish(item, ItemState.FAILED, f"the uploaded file cannot be read ({exc})")
     item.record = result.record
-    item.upload.delete(save=False)  # imported or refused: the record's versions keep what was taken in
+    if result.ok or result.status == HELD:
+        item.upload.delete(save=False)  # taken in: the record's versions keep its bytes
     return _finish(item, IMPORT_STATES.get(result.status, ItemState.UNCHANGED), result.message)
 
 
@@ -151,7 +164,9 @@ def _finish(item, state, reason):
 
 
 def retry_failures(run):
-    """Failed documents become pending again; the run is queued to take them up."""
+    """Failed documents become pending again; the run is queued to take them up (not while it runs)."""
+    if run.status == RunStatus.RUNNING:
+        return 0
     count = run.items.filter(state=ItemState.FAILED).update(state=ItemState.PENDING, reason="")
     if count:
         run.status = RunStatus.QUEUED

@@ -122,6 +122,9 @@ def _save(document, data, digest, size, source_name, force, provenance=None):
 
 def _lock_meeting(number, resumption):
     with connection.cursor() as cursor:
+        # An import in a web request (a small upload, re-parse, apply) is not bound by the request's
+        # statement timeout: this transaction's statements may take the time a large record needs.
+        cursor.execute("SET LOCAL statement_timeout = 0")
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, number * 100 + (resumption or 0)])
 
 

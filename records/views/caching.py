@@ -34,7 +34,7 @@ def _release():
 RELEASE = _release()
 PAGE_SECONDS = 24 * 3600  # the key changes with every import; the time only frees memory
 MAX_CACHED_PAGE = 1_000_000  # bytes: the longest meetings are rendered again rather than held
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 
 
 def last_import(request, *args, **kwargs):
@@ -67,7 +67,9 @@ def _kept(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or not settings.PAGE_CACHE:
             return view(request, *args, **kwargs)
-        key = "page:" + hashlib.sha256(f"{_etag(request)}|{request.get_full_path()}".encode()).hexdigest()
+        # Pages hold absolute URLs (permalinks, citations): the scheme and host are part of the key.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(f"{_etag(request)}|{address}".encode()).hexdigest()
         kept = cache.get(key)
         if kept is not None:
             content, headers = kept

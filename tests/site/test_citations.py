@@ -77,3 +77,10 @@ def test_a_meeting_is_citable_too(client):
     assert tags["citation_language"] == ["zh"]
     library = bibtexparser.parse_string(client.get("/meetings/9589/", {"format": "bibtex"}).content.decode())
     assert library.entries[0]["number"] == "S/PV.9589"
+
+
+def test_a_citation_download_stays_a_download_when_served_again(client):
+    first = client.get("/meetings/9589/", {"format": "bibtex"})
+    again = client.get("/meetings/9589/", {"format": "bibtex"})
+    assert first["Content-Disposition"] == again["Content-Disposition"] != ""
+    assert first.content == again.content
