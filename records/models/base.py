@@ -13,12 +13,14 @@ def reverse_cached(name, **kwargs):
 
 
 class DatedQuerySet(models.QuerySet):
-    """Meetings and speeches both carry a date (a speech has its meeting's)."""
+    """Meetings and speeches carry a date (a speech has its meeting's); votes have their meeting's."""
+
+    date_field = "date"
 
     def between(self, start=None, end=None):
         qs = self
         if start:
-            qs = qs.filter(date__gte=start)
+            qs = qs.filter(**{f"{self.date_field}__gte": start})
         if end:
-            qs = qs.filter(date__lte=end)
+            qs = qs.filter(**{f"{self.date_field}__lte": end})
         return qs

@@ -2,20 +2,14 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from records.models.base import DatedQuerySet
 from records.models.choices import Outcome, Position, Subject
 
 VETOED = "vetoed"  # an outcome beside Outcome's: not adopted because a permanent member voted against
 
 
-class VoteQuerySet(models.QuerySet):
-    def between(self, start=None, end=None):
-        """Votes of meetings held in the period (the date-range filters call this, as for meetings)."""
-        qs = self
-        if start:
-            qs = qs.filter(meeting__date__gte=start)
-        if end:
-            qs = qs.filter(meeting__date__lte=end)
-        return qs
+class VoteQuerySet(DatedQuerySet):
+    date_field = "meeting__date"  # the date-range filters call between(), as for meetings and speeches
 
     def in_year(self, year):
         return self.filter(meeting__date__year=year)
