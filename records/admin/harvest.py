@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from records import languages, models, tasks
 from records.admin.base import ReadOnly, ReadOnlyInline
@@ -109,7 +108,3 @@ def queue_upload(files, user):
         item.save()
     tasks.queue(run)
     return run
-
-
-def run_link(run):
-    return format_html('<a href="{}">{}</a>', reverse("admin:records_harvestrun_change", args=[run.pk]), run)
