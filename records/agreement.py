@@ -64,3 +64,18 @@ def ranked(pairs):
     """Each pair once, most in agreement first."""
     unique = {tuple(sorted(key)): pair for key, pair in pairs.items()}
     return sorted(unique.values(), key=lambda p: (-(p.share or 0), p.first.name_en, p.second.name_en))
+
+
+
+def with_state(country, votes):
+    """[Pair(country, other)] for each State that voted beside `country` in `votes`, most in agreement first."""
+    subquery, params = votes.values("pk").query.sql_with_params()  # the filtered votes, kept in the database
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT b.country_id, count(*) FILTER (WHERE a.position = b.position), count(*) "
+            "FROM records_ballot a JOIN records_ballot b ON a.vote_id = b.vote_id AND b.country_id <> a.country_id "
+            f"WHERE a.country_id = %s AND a.vote_id IN ({subquery}) GROUP BY 1", [country.iso3, *params])
+        rows = cursor.fetchall()
+    others = Country.objects.in_bulk([row[0] for row in rows])
+    pairs = [Pair(country, others[code], same, both) for code, same, both in rows]
+    return sorted(pairs, key=lambda p: (-(p.share or 0), -p.both, p.second.name_en))

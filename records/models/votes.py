@@ -96,6 +96,12 @@ class Vote(models.Model):
         return "-".join(str(counts[p]) for p in Position.values)
 
     @property
+    def agenda_titles(self):
+        """The first lines of the meeting's agenda items, in the version its facts come from."""
+        source = self.meeting.source
+        return [str(item) for item in source.agenda_items.all()] if source else []
+
+    @property
     def anchor(self):
         return f"v{self.seq}"
 

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
 from records.parsing.countries import PERMANENT_MEMBERS
-from records import exports as tables
+from records import exports as tables, voting_record
+from records.models.choices import Position
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
@@ -65,7 +66,7 @@ def country_detail(request, iso3):
     if export and filtered.valid:
         return exports.respond(request, tables.SPEECHES, filtered.qs, export, filename=f"speeches-{country.iso3}")
     ballots = _ballots(country)
-    vetoes = list(ballots.filter(veto=True))
+    years = voting_record.by_year(country)
     terms, source = council_terms()
     seated_years = sorted(set(Member.objects.filter(country=country).values_list("meeting__date__year", flat=True)))
     return render(request, "records/country_detail.html", {
@@ -73,9 +74,12 @@ def country_detail(request, iso3):
         "country": country,
         "page": paginate(request, filtered.qs),
         "ballots": ballots[:BALLOTS_SHOWN],
-        "ballot_count": ballots.count(),
+        "ballot_years": years,
+        "ballot_totals": voting_record.totals(years),
         "ballots_shown": BALLOTS_SHOWN,
-        "vetoes": vetoes,
+        "vetoes": voting_record.vetoes(country),
+        "agreement": voting_record.agreement_with_others(country),
+        "positions": Position.choices,
         "terms": [t for t in terms.get(country.iso3, []) if t["seat"] == "elected"],
         "permanent": country.iso3 in PERMANENT_MEMBERS,
         "terms_source": source,  # {source, first, last}

@@ -4,9 +4,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from records.filters import MeetingFilter
-from records import citations, languages
+from records import citations, explanations, languages
 from records import exports as tables
 from records.models import Meeting, Record, Resolution, Speech
+from records.models.choices import Role
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
@@ -47,7 +48,7 @@ def meeting_detail(request, number, resumption=None):
     if request.GET.get("format") in CITATION_FORMATS:
         return citation_file(citation, request.GET["format"])
     speeches = record.speeches.select_related("country", "speaker").order_by("seq")
-    votes = list(meeting.votes.for_listing().order_by("seq"))
+    votes = explanations.attach(meeting.votes.for_listing().order_by("seq"), speeches=_explaining(record))
     return render(request, "records/meeting_detail.html", {
         "meeting": meeting,
         "record": record,
@@ -63,6 +64,13 @@ def meeting_detail(request, number, resumption=None):
         "parts": Meeting.objects.filter(number=meeting.number).order_by("resumption"),
         **citation_context(citation),
     })
+
+
+def _explaining(record):
+    """The turns that can explain a vote, without their text: the vote blocks link to them."""
+    return (record.speeches.filter(role__in=[Role.MEMBER, Role.PRESIDENT]).select_related("country", "record")
+            .only("seq", "role", "national_capacity", "label", "record__meeting_id", "record__language",
+                  "country__iso3", "country__name_en"))
 
 
 def _members(meeting, language):

@@ -3,7 +3,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from records.filters import ResolutionFilter
-from records.models import Ballot, Meeting, Resolution, Speech, Vote
+from records import explanations
+from records.models import AgendaItem, Ballot, Meeting, Resolution, Speech, Vote
 from records import exports as tables
 from records.throttle import throttled
 from records.views import exports
@@ -11,12 +12,21 @@ from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 
+CITING_SHOWN = 20  # the latest; /search/?resolution=N lists them all
+
+
+def _adopting_votes():
+    """Votes with their meeting and the agenda of the version the meeting's facts come from."""
+    return Vote.objects.for_listing().select_related("meeting__source").prefetch_related(
+        Prefetch("meeting__source__agenda_items", queryset=AgendaItem.objects.order_by("position")))
+
+
 @throttled("export", applies=exports.wanted)
 @changes_on_import
 def resolution_list(request):
     resolutions = Resolution.objects.annotate(
         meeting_count=Count("mentions__record__meeting", distinct=True),  # adopting meetings cite it too
-    ).prefetch_related(Prefetch("adopting_votes", queryset=Vote.objects.select_related("meeting")))
+    ).prefetch_related(Prefetch("adopting_votes", queryset=_adopting_votes()))
     filtered = apply_filters(request, ResolutionFilter, resolutions.order_by("-number"))
     export = exports.wanted(request)
     if export and filtered.valid:
@@ -36,15 +46,16 @@ def resolution_detail(request, number):
         ballots = Ballot.objects.filter(vote__resolution=resolution).select_related(
             "vote__meeting", "vote__resolution").order_by("vote__meeting__date", "vote__seq", "country_id")
         return exports.respond(request, tables.BALLOTS, ballots, export, filename=f"votes-resolution-{number}")
-    votes = list(resolution.adopting_votes.select_related("meeting").prefetch_related(
-        Prefetch("ballots", queryset=Ballot.objects.select_related("country").order_by("country__name_en"))))
+    votes = explanations.attach(_adopting_votes().filter(resolution=resolution))
     adopted_at = [vote.meeting_id for vote in votes]
-    speeches = (Speech.objects.canonical().filter(record__meeting__in=adopted_at)
-                .select_related("country", "record__meeting").order_by("seq"))
-    citing = Meeting.objects.citing(number).oldest_first().for_listing()
+    speeches = (Speech.objects.canonical().citing(number).exclude(record__meeting__in=adopted_at)
+                .with_context().order_by("-date", "-record_id", "seq"))
+    citing = Meeting.objects.citing(number).exclude(pk__in=adopted_at).oldest_first().for_listing()
     return render(request, "records/resolution_detail.html", {
         "resolution": resolution,
         "votes": votes,
-        "speeches": speeches,
+        "explanation_rule": explanations.RULE,
+        "citing_speeches": speeches[:CITING_SHOWN],
+        "citing_speech_count": speeches.count(),
         "citing": paginate(request, citing),
     })

@@ -1,6 +1,7 @@
 """/votes/: every vote in the archive, filtered and sorted, with exports."""
 from django.shortcuts import render
 
+from records import explanations
 from records import exports as tables
 from records.filters import VoteFilter
 from records.models import Vote
@@ -18,5 +19,6 @@ def vote_list(request):
     export = exports.wanted(request)
     if export and filtered.valid:
         return exports.respond(request, tables.VOTES, votes, export)
-    return render(request, "records/vote_list.html", {**filtered.context(), "page": paginate(request, votes)},
-                  status=filtered.status)
+    page = paginate(request, votes)
+    page.object_list = explanations.attach(page.object_list)
+    return render(request, "records/vote_list.html", {**filtered.context(), "page": page}, status=filtered.status)
