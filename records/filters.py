@@ -244,3 +244,16 @@ class AgreementFilter(DateRangeFilterSet):
 
     def filter_procedural(self, qs, name, value):
         return qs.exclude(subject__in=PROCEDURAL_SUBJECTS) if value == "exclude" else qs
+
+
+class PeriodForm(forms.Form):
+    """The years a page of figures covers: /statistics/?start=1995&end=2007 (either may be left out)."""
+
+    start = forms.IntegerField(label="From (year)", min_value=1946, max_value=2100, required=False)
+    end = forms.IntegerField(label="Until (year)", min_value=1946, max_value=2100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("The first year comes after the last.")
+        return data

@@ -7,6 +7,7 @@ from records.views.data import data_file, data_page
 from records.views.countries import country_ballots
 from records.views.search import search_view
 from records.views.agreement import agreement_view
+from records.views.statistics import statistics_view
 from records.views.votes import vote_list
 
 
@@ -44,6 +45,7 @@ urlpatterns = [
     path("resolutions/", views.resolution_list, name="resolutions"),
     path("votes/", vote_list, name="votes"),
     path("votes/agreement/", agreement_view, name="agreement"),
+    path("statistics/", statistics_view, name="statistics"),
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
     path("search/", search_view, name="search"),
