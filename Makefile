@@ -38,7 +38,13 @@ browser:
 	      || (apt-get update -qq && apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null)) \
 	  || echo "chromium or docker-compose not installed: their tests will be skipped (apt-get install chromium docker-compose)"; }
 
-test: install browser
+# axe-core, from the npm registry, for the accessibility checks of the browser tests.
+AXE := tests/browser/js/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/js/package.json
+	@command -v npm >/dev/null && (cd tests/browser/js && npm install --no-audit --no-fund --silent) \
+	  || echo "npm not found: the accessibility checks will be skipped"
+
+test: install browser $(AXE)
 	$(WITH_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -138,3 +138,52 @@ def test_api_reference_and_votes_pages_work_under_the_content_security_policy(li
     assert page.locator("table.agreement").count() == 1
     shoot(page, "agreement")
     assert page.problems == [], page.problems
+
+
+AXE = PROJECT / "tests" / "browser" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = {"serious", "critical"}
+
+
+def serious_violations(page):
+    """axe-core's serious and critical findings on the open page (it is injected: the context bypasses the CSP)."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))""")
+    return [v for v in found if v["impact"] in SERIOUS]
+
+
+def test_statistics_charts_render_with_their_tables_at_phone_and_desktop_width(live_server, archive, page):
+    page.goto(f"{live_server.url}/statistics/")
+    charts = page.locator("svg.chart")
+    assert charts.count() >= 5
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        assert chart.get_attribute("role") == "img"
+        assert chart.locator("title").first.text_content()  # its name for screen readers
+        assert chart.locator("rect.rect").count() > 0  # bars drawn
+        box = chart.bounding_box()
+        assert box["width"] > 300 and box["height"] > 100, box
+    assert page.locator(".chart-data table").count() == charts.count()
+    assert page.locator("#chart-meetings-h").inner_text() == "Meetings per year"
+    table = page.locator(".chart-data table").first.inner_text()
+    assert "2024" in table and "2026" in table or "2024" in table
+    shoot(page, "statistics")
+    page.set_viewport_size(PHONE)
+    assert charts.first.bounding_box()["width"] <= PHONE["width"]  # no sideways scrolling on a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{live_server.url}/statistics/?start=2024&end=2024")
+    assert page.get_by_role("status").inner_text() == "2024–2024"
+    assert page.problems == [], page.problems
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"axe-core not installed ({AXE}): make test installs it with npm")
+@pytest.mark.parametrize("path", ["/statistics/", "/votes/", "/votes/agreement/?year=2024", "/countries/CHN/",
+                                  "/meetings/9589/", "/resolutions/"])
+def test_no_serious_accessibility_violation(live_server, archive, browser, path):
+    for viewport in (PHONE, DESKTOP):
+        context = browser.new_context(viewport=viewport, bypass_csp=True)
+        tab = context.new_page()
+        tab.goto(f"{live_server.url}{path}")
+        assert serious_violations(tab) == [], (path, viewport)
+        context.close()

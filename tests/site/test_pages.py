@@ -134,7 +134,7 @@ def test_resolution_pages(client):
     assert 'href="/resolutions/2504/"' in listing
     page = html(client, "/resolutions/2504/")
     assert "Resolution 2504 (2020)" in page and "S/PV.8700" in page and "11-0-4" in page
-    assert "Speeches at that meeting" in page
+    assert "Explanations of vote" in page
     cited = html(client, "/resolutions/1540/")
     assert 'href="/meetings/9589/"' in cited
     html(client, "/resolutions/999999/", status=404)
