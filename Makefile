@@ -10,7 +10,7 @@ BIND ?= 127.0.0.1:8000
 # docker-compose to check the compose file (no engine runs here).
 BROWSER_PACKAGES = chromium fonts-noto-cjk fonts-noto-core docker-compose
 
-.PHONY: install run test db browser clean
+.PHONY: install run test db browser clean manage superuser
 
 install: $(VENV)/.installed
 
@@ -26,10 +26,17 @@ run: install
 	$(WITH_ENV) $(PY) manage.py migrate --noinput \
 	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
 	  && $(PY) manage.py load_sample \
-	  && echo "Serving on http://$(BIND)/ (admin: python manage.py createsuperuser, then /admin/)" \
+	  && echo "Serving on http://$(BIND)/ (admin: make superuser in another terminal, then /admin/; any command: make manage ARGS=...)" \
 	  && { $(PY) manage.py procrastinate worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	       $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --worker-class gthread --threads 4 \
 	         --access-logfile -; }
+
+# manage.py with the environment `make run` uses (the same database, UNSC_DB_NAME included).
+manage: install
+	$(WITH_ENV) $(PY) manage.py $(ARGS)
+
+superuser: install
+	$(WITH_ENV) $(PY) manage.py createsuperuser $(ARGS)
 
 # Browser tests need Debian's chromium; install it when we may, else they skip and say why.
 browser:

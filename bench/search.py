@@ -119,10 +119,40 @@ def make_meeting(number, language, paragraphs, countries, resolutions, speeches,
                 role = rng.choice([Role.MEMBER, Role.MEMBER, Role.INVITED, Role.BRIEFER, Role.PRESIDENT])
                 copy.write_row((record, seq, f"Speaker {seq} ({country})", f"Speaker {seq}", country, "", role,
                                 False, language, text, languages.search_config(language), date))
+        votes_and_agenda(cursor, meeting, record, date, countries, rng)
         if resolutions:
             cursor.execute("INSERT INTO records_resolutionmention (record_id, speech_id, resolution_id) "
                            "SELECT %s, id, %s FROM records_speech WHERE record_id = %s AND seq %% 20 = 0",
                            [record, rng.choice(resolutions), record])
+
+
+TOPICS = ["The situation in the Middle East", "The situation in Afghanistan", "Maintenance of international peace "
+          "and security", "Non-proliferation", "The situation in Somalia", "Reports of the Secretary-General on the "
+          "Sudan and South Sudan", "Threats to international peace and security", "The question concerning Haiti",
+          "The situation in the Democratic Republic of the Congo", "Children and armed conflict"]
+PERMANENT = ["CHN", "FRA", "GBR", "RUS", "USA"]
+
+
+def votes_and_agenda(cursor, meeting, record, date, countries, rng):
+    """An agenda item, and for two meetings in five a vote by fifteen members (the year's, drawn once)."""
+    cursor.execute("INSERT INTO records_agendaitem (record_id, position, text) VALUES (%s, 1, %s)",
+                   [record, rng.choice(TOPICS)])
+    if rng.random() > 0.4:
+        return
+    elected = random.Random(date.year).sample([c for c in countries if c not in PERMANENT], 10)
+    members = PERMANENT + elected
+    against = rng.sample(members, rng.choice([0, 0, 0, 1, 2]))
+    abstaining = rng.sample([m for m in members if m not in against], rng.choice([0, 0, 1, 2, 4]))
+    vetoed = [m for m in against if m in PERMANENT]
+    outcome = "not adopted" if vetoed or len(members) - len(against) - len(abstaining) < 9 else "adopted"
+    cursor.execute("INSERT INTO records_vote (meeting_id, seq, subject, draft, outcome, after_speech) "
+                   "VALUES (%s, 1, 'draft resolution', %s, %s, 1) RETURNING id",
+                   [meeting, f"S/{date.year}/{rng.randrange(1, 900)}", outcome])
+    vote = cursor.fetchone()[0]
+    with cursor.copy("COPY records_ballot (vote_id, country_id, position, veto) FROM STDIN") as copy:
+        for member in members:
+            position = "against" if member in against else "abstaining" if member in abstaining else "in_favour"
+            copy.write_row((vote, member, position, member in vetoed))
 
 
 def index_all():
