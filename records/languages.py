@@ -99,3 +99,25 @@ def search_config(code):
 def searched_by_pairs(code):
     language = OFFICIAL.get(code)
     return bool(language and language.searched_by_pairs)
+
+
+def accepted(header):
+    """The official languages of an Accept-Language header, most preferred first: 'ru-RU,ru;q=0.9,en;q=0.8'
+    gives ['ru', 'en']. Malformed parts are skipped."""
+    ranked = []
+    for position, part in enumerate(header.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        code = tag.split("-")[0].strip().lower()
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if code in OFFICIAL and quality > 0:
+            ranked.append((-quality, position, code))
+    seen = []
+    for _, _, code in sorted(ranked):
+        if code not in seen:
+            seen.append(code)
+    return seen

@@ -2,6 +2,8 @@
 
 - RefuseNulBytes: a NUL byte in the path or the query string is answered 400 before any view
   (PostgreSQL refuses NUL in text, which surfaced as DataError).
+- ShortQueryStrings: a public page asked for with empty parameters (a filter form sends every
+  field: ?date_after=&year=&country=RUS) is redirected to its short, canonical address.
 - BoundedQueries: every web request's SQL runs under statement_timeout (settings), so that no
   cheap request can hold the database for seconds; one that is cut off gets a 503.
 - DatabaseUnavailable: while PostgreSQL cannot be reached, pages answer 503 with Retry-After and
@@ -9,11 +11,12 @@
 """
 import logging
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import OperationalError, InterfaceError, connection
 from django.db.backends.signals import connection_created
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 
 logger = logging.getLogger("records.outage")
@@ -29,6 +32,22 @@ class RefuseNulBytes:
             if request.path.startswith("/api/"):  # the API answers in JSON, as its schema says
                 return JsonResponse({"detail": "A request may not contain a NUL byte."}, status=400)
             return HttpResponseBadRequest("A request may not contain a NUL byte.", content_type="text/plain")
+        return self.get_response(request)
+
+
+class ShortQueryStrings:
+    KEPT_WHOLE = ("/api/", "/admin/")  # the API's and the admin's parameters are theirs to judge
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path.startswith(self.KEPT_WHOLE):
+            pairs = [(key, value) for key, values in request.GET.lists() for value in values]
+            kept = [(key, value) for key, value in pairs if value.strip()]
+            if len(kept) < len(pairs):
+                query = urlencode(kept)
+                return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
         return self.get_response(request)
 
 

@@ -31,7 +31,7 @@ BAD_FILES = [
      "the PDF is truncated"),
     ("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "neither a PDF nor UTF-8 text"),
     ("empty.txt", b"", "the file is empty"),
-    ("huge.pdf", b"%PDF-1.4\n" + b"0" * HUGE, "larger than the 52.4 MB limit"),
+    ("huge.pdf", b"%PDF-1.4\n" + b"0" * HUGE, "larger than the 50 MB limit"),
     ("ga.txt", "United Nations A/78/PV.5\nGeneral Assembly\nSeventy-eighth session\n5th plenary meeting\n"
                "Tuesday, 19 September 2023, 3 p.m.\nNew York\nThe President: I give the floor.\n".encode(),
      "not a Security Council record"),

@@ -48,10 +48,16 @@ def test_several_files_each_get_a_result_line(staff):
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count('<tr class="result-') == len(files)
-    assert 'href="/meetings/9589/"' in page and "imported" in page
+    record = models.Record.objects.get(meeting__number=9589)
+    # What was found, with the meeting's page and the record in the admin.
+    assert f'<a href="/meetings/9589/?lang=zh">S/PV.9589</a>, Chinese version:' in page
+    assert f"{record.speeches.count()} turns, 1 vote." in " ".join(page.split())
+    assert f'href="/admin/records/record/{record.pk}/change/"' in page
+    if pdfs:
+        assert "S/PV.8701</a>, English version:" in page and "2 turns, 1 vote" in " ".join(page.split())
     assert "notes.pdf" in page and "the file is neither a PDF nor UTF-8 text" in page
     again = upload(staff, named("copy.txt", SEED.read_bytes())).content.decode()
-    assert "already imported" in again
+    assert "already imported" in again.lower()
     assert models.Record.objects.filter(meeting__number=9589).count() == 1
 
 
@@ -70,7 +76,7 @@ def test_a_60_mb_file_is_refused_before_it_is_stored(staff, settings):
     response = upload(staff, big, named("S_PV.9589_zh.txt", SEED.read_bytes()))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "huge.pdf" in page and "larger than the 52.4 MB limit" in page
+    assert "huge.pdf" in page and "larger than the 50 MB limit" in page
     assert models.Record.objects.count() == before["Record"] + 1  # the other file still imported
 
 

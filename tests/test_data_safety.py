@@ -161,7 +161,7 @@ def test_a_file_over_the_limit_is_never_read_to_hash_it(tmp_path, monkeypatch, s
 
     monkeypatch.setattr(import_records, "file_sha256", no_hashing)
     assert import_status(tmp_path / "big.txt") == 1
-    assert "larger than the 0.0 MB limit" in capsys.readouterr().out
+    assert "larger than the 1,000 bytes limit" in capsys.readouterr().out
 
 
 def test_known_bytes_are_unchanged_even_as_an_old_version():

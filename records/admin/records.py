@@ -17,7 +17,9 @@ from records import models
 from records.admin.base import ReadOnly, ReadOnlyInline
 from records.admin.harvest import queue_upload
 from records.ingest import FAILED, HELD, IMPORTED, REPLACED, apply_version, import_record
+from records.ingest.reading import megabytes
 from records.uploads import RecordUploadForm, SizeLimitUploadHandler
+from records.parsing.model import meeting_symbol
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +87,8 @@ class RecordAdmin(admin.ModelAdmin):
         results, queued = [], None
         form = RecordUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST":
-            limit_mb = settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000
-            results = [{"name": name, "status": FAILED,
-                        "message": f"the file is larger than the {limit_mb:.1f} MB limit"}
+            limit = megabytes(settings.RECORD_UPLOAD_MAX_BYTES)
+            results = [{"name": name, "status": FAILED, "message": f"the file is larger than the {limit} limit"}
                        for name in limiter.too_large]
             files = form.cleaned_data.get("files", []) if form.is_valid() else []
             if len(files) > settings.UPLOAD_QUEUE_THRESHOLD:
@@ -99,7 +100,7 @@ class RecordAdmin(admin.ModelAdmin):
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
                    "results": results, "title": "Upload verbatim records", "queued": queued,
                    "queue_threshold": settings.UPLOAD_QUEUE_THRESHOLD,
-                   "limit_mb": settings.RECORD_UPLOAD_MAX_BYTES / 1_000_000}
+                   "limit": megabytes(settings.RECORD_UPLOAD_MAX_BYTES)}
         return TemplateResponse(request, "admin/records/record/upload.html", context)
 
     def _import_logged(self, request, uploaded):
@@ -192,4 +193,32 @@ def _import_one(uploaded):
         return {"name": uploaded.name, "status": FAILED,
                 "message": "the archive failed to import this file; the error is logged and nothing was saved"}, None
     return {"name": uploaded.name, "status": result.status, "message": result.message, "meeting": result.meeting,
-            "discrepancies": result.discrepancies}, result
+            "discrepancies": result.discrepancies, "found": found(result.record)}, result
+
+
+def found(record):
+    """What an upload brought in, for its result line: the meeting, language, turns, votes and warnings."""
+    if record is None:
+        return None
+    contract = record.contract or {}
+    return {"symbol": record.meeting.symbol, "language": record.language_name, "turns": record.speeches.count(),
+            "votes": record.meeting.votes.count(), "warnings": contract.get("warnings", []),
+            "page": record.meeting.get_absolute_url() + f"?lang={record.language}",
+            "admin": reverse("admin:records_record_change", args=[record.pk])}
+
+
+@admin.register(models.UnreadableVersion)
+class UnreadableVersionAdmin(ReadOnly, admin.ModelAdmin):
+    """Versions whose cover was read and whose turns were not: refused, and named on the meeting's page."""
+
+    list_display = ["symbol", "language", "filename", "reason", "received_at"]
+    list_filter = ["language"]
+    search_fields = ["meeting_number", "filename"]
+    fields = ["meeting_number", "resumption", "language", "filename", "sha256", "reason", "received_at"]
+    readonly_fields = fields
+    # Deletable: once a readable version has come, the note may go.
+    has_delete_permission = admin.ModelAdmin.has_delete_permission
+
+    @admin.display(description="meeting", ordering="meeting_number")
+    def symbol(self, obj):
+        return meeting_symbol(obj.meeting_number, obj.resumption)

@@ -81,4 +81,8 @@ def size_of(source):
 
 
 def megabytes(size):
-    return f"{size / 1_000_000:.1f} MB"
+    """'50 MB' for 52428800 bytes (MB of 2**20 bytes, as the README and the forms say); small sizes in bytes."""
+    value = size / 2**20
+    if value < 0.1:
+        return f"{size:,} bytes"
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"

@@ -28,6 +28,8 @@ from records.ingest.speakers import speakers_for
 from records.models import VersionState
 
 logger = logging.getLogger(__name__)
+NO_TURNS = ("no speaker turns found: a record's turns begin with a speaker's label, such as 'The President:' or "
+            "'Mr. Nebenzia (Russian Federation):'; the text may be damaged or not a complete record")
 LOCK_NAMESPACE = 958901  # first key of the advisory lock that serialises imports of one meeting
 
 
@@ -104,7 +106,8 @@ def _save(document, data, digest, size, source_name, force, provenance=None):
     except ContractError as exc:
         raise ImportRejected(str(exc)) from None
     if not contract.speeches:
-        raise ImportRejected("no speaker turns found: the text may be damaged or not a complete record")
+        versions.unreadable(contract, digest, source_name, NO_TURNS)
+        raise ImportRejected(NO_TURNS)
     written = []  # files stored during the transaction, removed again if it fails
     try:
         with transaction.atomic():

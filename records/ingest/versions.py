@@ -54,3 +54,13 @@ def stored_name(contract, data):
     symbol = f"S_PV.{contract.meeting}" + (f"_R{contract.resumption}" if contract.resumption else "")
     extension = ".pdf" if data is not None and b"%PDF-" in data[:1024] else ".txt"
     return f"{symbol}_{contract.language}{extension}"
+
+
+def unreadable(contract, digest, source_name, reason):
+    """Note a version whose cover and opening were read but not its turns: the meeting's page then says
+    that it exists and could not be read. A file cut off before the opening is only refused."""
+    if contract.opened is None:
+        return
+    models.UnreadableVersion.objects.update_or_create(sha256=digest, defaults={
+        "meeting_number": contract.meeting, "resumption": contract.resumption, "language": contract.language,
+        "filename": display_name(source_name), "reason": reason, "received_at": timezone.now()})

@@ -122,14 +122,15 @@ class Meeting(models.Model):
             kwargs["resumption"] = self.resumption
         return kwargs
 
-    def display_record(self, language=None):
-        """The language version to show: the one asked for, else English, else the first imported.
+    def display_record(self, language=None, browser=()):
+        """The language version to show: the one asked for, else the first of the reader's browser
+        languages (`browser`, in order of preference) that it has, else English, else the first imported.
 
         Uses prefetched records where there are some, so lists cost no query per row.
         """
         records = list(self.records.all())
         by_language = {r.language: r for r in records}
-        for wanted in (language, languages.PREFERRED):
+        for wanted in (language, *browser, languages.PREFERRED):
             if wanted in by_language:
                 return by_language[wanted]
         for record in records:

@@ -3,7 +3,9 @@ and those held for review because applying them would lose what the archive hold
 from django.db import models
 from django.db.models import Q
 
+from records import languages
 from records.models.choices import VersionState
+from records.parsing.model import meeting_symbol
 
 
 def record_upload_path(instance, filename):
@@ -38,3 +40,32 @@ class RecordVersion(models.Model):
 
     def __str__(self):
         return f"{self.record} {self.get_state_display()} ({self.received_at:%Y-%m-%d %H:%M})"
+
+
+class UnreadableVersion(models.Model):
+    """A language version received whose cover could be read but whose turns could not (the Arabic
+    extraction of S/PV.10124, say). Nothing of it enters the archive; the meeting's page says that
+    such a version exists and why it is missing, and the admin lists it."""
+
+    meeting_number = models.PositiveIntegerField()
+    resumption = models.PositiveSmallIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=2, choices=languages.CHOICES)
+    filename = models.CharField(max_length=255, help_text="The file's name as it was sent.")
+    sha256 = models.CharField(max_length=64, unique=True)
+    reason = models.TextField()
+    received_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["meeting_number", "resumption", "language"]
+        constraints = [
+            models.CheckConstraint(condition=Q(language__in=languages.CODES), name="unreadable_language_valid"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="unreadable_sha256_format"),
+        ]
+        indexes = [models.Index(fields=["meeting_number", "resumption"], name="unreadable_meeting_idx")]
+
+    def __str__(self):
+        return f"{meeting_symbol(self.meeting_number, self.resumption)} [{self.language}]: {self.reason}"
+
+    @property
+    def language_name(self):
+        return languages.name(self.language)

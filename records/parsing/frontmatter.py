@@ -59,7 +59,8 @@ def parse_cover(blocks, lexicon):
     warnings = []
     meeting, resumption = _meeting_number(text, lexicon)
     if date is None:
-        raise ParseError("no meeting date on the first page")
+        raise ParseError("no meeting date on the first page: a verbatim record's cover gives the meeting's day, "
+                         "as in 'Friday, 10 January 2020, 3 p.m.'; is this the record's first page?")
     scheduled = parse_time(_after_date(lines[date_index], lexicon), lexicon)
     year = _council_year(lines, lexicon, date)
     president, president_warning = _president(lines, lexicon)
@@ -109,7 +110,8 @@ def _meeting_number(text, lexicon):
         # The record's own symbol heads the cover; where a damaged meeting line disagrees, it wins.
         number = int(symbol.group("n"))
     if not number:
-        raise ParseError("no meeting number on the first page")
+        raise ParseError("no meeting number on the first page: a verbatim record's cover names its meeting, as "
+                         "in '8700th meeting' or its symbol 'S/PV.8700'; is this the record's first page?")
     resumption = None
     for pattern in {lexicon.resumption, LEXICONS["en"].resumption}:
         match = re.search(r"S/PV\.\d+\s*" + pattern, text, re.IGNORECASE)
@@ -186,7 +188,8 @@ def _president(lines, lexicon):
     end = [lexicon.rx(lexicon.members_heading), lexicon.rx(lexicon.agenda_heading)]
     section = _section(lines, lexicon.rx(lexicon.president_heading), end)
     if not section:
-        raise ParseError("no President on the first page")
+        raise ParseError("no President on the first page: a verbatim record's cover names the President above the "
+                         "members, as in 'President: Mr. Dang Dinh Quy (Viet Nam)'")
     text = LEADERS.sub(" ", " ".join(section)).strip()
     # '(Viet Nam)'; extractors that lose right-to-left order print ')...(' instead.
     match = re.search(r"[(（](?P<c>[^()（）]+)[)）]\s*$", text) or re.search(r"\)(?P<c>[^()]+)\(\s*$", text)

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from records import languages
 from records.models import Record
 from records.parsing import PARSER_VERSION
 
@@ -74,7 +75,9 @@ def _kept(view):
             return view(request, *args, **kwargs)
         # Pages hold absolute URLs (permalinks, citations): the scheme and host are part of the key.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = "page:" + hashlib.sha256(f"{_etag(request)}|{address}".encode()).hexdigest()
+        # A meeting opens in the reader's browser language where it has that version (Vary: Accept-Language).
+        readers = ",".join(languages.accepted(request.headers.get("Accept-Language", "")))
+        key = "page:" + hashlib.sha256(f"{_etag(request)}|{address}|{readers}".encode()).hexdigest()
         kept = cache.get(key)
         if kept is not None:
             content, headers = kept

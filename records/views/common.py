@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.http import Http404
+
 from records.pagination import paginate  # noqa: F401  (the list views' one way to paginate)
 
 CONTROL_PARAMETERS = {"page", "format"}
@@ -53,3 +55,11 @@ def active_filters(request, filterset):
 def query_without_page(request):
     """The current query string without the page number, for building page and export links."""
     return urlencode([(k, v) for k, v in request.GET.items() if k not in CONTROL_PARAMETERS])
+
+
+def get_or_404(queryset, message, **lookup):
+    """The one object, or a 404 whose page says what was asked for (not "No Meeting matches the given query")."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404(message) from None

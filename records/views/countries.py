@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
@@ -14,7 +14,7 @@ from records.models.choices import Position
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
-from records.views.common import apply_filters, paginate
+from records.views.common import apply_filters, get_or_404, paginate
 
 TERMS = Path(__file__).resolve().parent.parent / "data" / "council_terms.json"
 BALLOTS_SHOWN = 100  # the latest; every meeting's page has them all
@@ -27,9 +27,14 @@ def council_terms():
     by_country = {}
     for term in data["terms"]:
         by_country.setdefault(term["country"], []).append(term)
-    first = min(t["start"] for t in data["terms"])
-    last = max(t["end"] for t in data["terms"])
-    return by_country, {"source": data["source"], "first": first, "last": last}
+    # The years the data covers whole: those with all fifteen seats (a term that began before them,
+    # or ends after, is still shown as the data gives it).
+    seats = {}
+    for term in data["terms"]:
+        for year in range(term["start"], term["end"] + 1):
+            seats[year] = seats.get(year, 0) + 1
+    whole = [year for year, count in seats.items() if count >= 15]
+    return by_country, {"source": data["source"], "first": min(whole), "last": max(whole)}
 
 
 def _counts_by_country(queryset):
@@ -59,7 +64,7 @@ def country_list(request):
 def country_detail(request, iso3):
     if iso3 != iso3.upper():
         return redirect("records:country", iso3=iso3.upper(), permanent=True)
-    country = get_object_or_404(Country, iso3=iso3)
+    country = get_or_404(Country.objects, f"There is no State with the code {iso3} in the archive.", iso3=iso3)
     base = Speech.objects.canonical().by_country(country.iso3).with_context().newest_first()
     filtered = apply_filters(request, SpeechFilter, base)
     export = exports.wanted(request)
@@ -96,6 +101,7 @@ def _ballots(country):
 @changes_on_import
 def country_ballots(request, iso3):
     """Every ballot of a State, one row per vote: ?format=csv (the default) or json."""
-    country = get_object_or_404(Country, iso3=iso3.upper())
+    country = get_or_404(Country.objects, f"There is no State with the code {iso3.upper()} in the archive.",
+                         iso3=iso3.upper())
     return exports.respond(request, tables.BALLOTS, _ballots(country), exports.wanted(request) or "csv",
                            filename=f"ballots-{country.iso3}")

@@ -1,17 +1,20 @@
 """Meetings: the filtered list (with CSV and JSON), one meeting, one speech in every language, the file."""
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 
 from records.filters import MeetingFilter
-from records import citations, explanations, languages
+from records import citations, contents, explanations, languages
 from records import exports as tables
-from records.models import Meeting, Record, Resolution, Speech
+from records.models import Meeting, Record, Resolution, Speech, UnreadableVersion
 from records.models.choices import Role
+from records.parsing.model import meeting_symbol
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
-from records.views.common import apply_filters, paginate
+from records.views.common import apply_filters, get_or_404, paginate
 
 
 @throttled("export", applies=lambda request: request.GET.get("format") in exports.FORMATS)
@@ -34,22 +37,24 @@ def meeting_list(request):
 
 def _meeting(number, resumption):
     queryset = Meeting.objects.select_related("president_country", "source").prefetch_related("records")
-    return get_object_or_404(queryset, number=number, resumption=resumption)
+    return get_or_404(queryset, f"There is no meeting {meeting_symbol(number, resumption)} in the archive.",
+                      number=number, resumption=resumption)
 
 
 @changes_on_import
 def meeting_detail(request, number, resumption=None):
     meeting = _meeting(number, resumption)
     asked = (request.GET.get("lang") or "").lower() or None
-    record = meeting.display_record(asked)
+    record = meeting.display_record(asked, browser=languages.accepted(request.headers.get("Accept-Language", "")))
     if record is None:
         raise Http404("This meeting has no record yet.")
     citation = citations.for_meeting(meeting, record, request.build_absolute_uri)
     if request.GET.get("format") in CITATION_FORMATS:
         return citation_file(citation, request.GET["format"])
-    speeches = record.speeches.select_related("country", "speaker").order_by("seq")
+    # Read once, and only when the page's transcript is not in the fragment cache.
+    speeches = SimpleLazyObject(lambda: list(record.speeches.select_related("country", "speaker").order_by("seq")))
     votes = explanations.attach(meeting.votes.for_listing().order_by("seq"), speeches=_explaining(record))
-    return render(request, "records/meeting_detail.html", {
+    response = render(request, "records/meeting_detail.html", {
         "meeting": meeting,
         "record": record,
         "records": sorted(meeting.records.all(), key=lambda r: r.language),
@@ -57,13 +62,19 @@ def meeting_detail(request, number, resumption=None):
         "agenda": record.agenda_items.all(),
         "members": _members(meeting, record.language),
         "transcript": transcript(speeches, votes),  # read only when the rendered fragment is not cached
+        "contents": SimpleLazyObject(lambda: contents.contents(transcript(speeches, votes))),
+        "states": SimpleLazyObject(lambda: contents.states(speeches)),
         "speech_count": record.speeches.count(),
         "votes": votes,
         "resolutions": Resolution.objects.filter(mentions__record=record).distinct().order_by("number"),
         "documents": record.document_mentions.order_by("symbol").values_list("symbol", flat=True).distinct(),
         "parts": Meeting.objects.filter(number=meeting.number).order_by("resumption"),
+        "unreadable": UnreadableVersion.objects.filter(meeting_number=meeting.number, resumption=meeting.resumption)
+        .exclude(language__in=meeting.languages).order_by("language").distinct("language"),
         **citation_context(citation),
     })
+    patch_vary_headers(response, ["Accept-Language"])  # without ?lang=, the reader's language chooses
+    return response
 
 
 def _explaining(record):
@@ -109,7 +120,9 @@ def _speech_url(meeting, seq):
 
 
 def record_file(request, number, language, resumption=None):
-    record = get_object_or_404(Record.objects.select_related("meeting"), meeting__number=number,
+    record = get_or_404(Record.objects.select_related("meeting"),
+                        f"The archive has no {languages.name(language)} version of {meeting_symbol(number, resumption)}.",
+                        meeting__number=number,
                                meeting__resumption=resumption, language=language)
     try:
         handle = record.file.open("rb")

@@ -1,6 +1,6 @@
 """Resolutions: the list, and one resolution with its adoption and the meetings citing it."""
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from records.filters import ResolutionFilter
 from records import explanations
@@ -9,7 +9,7 @@ from records import exports as tables
 from records.throttle import throttled
 from records.views import exports
 from records.views.caching import changes_on_import
-from records.views.common import apply_filters, paginate
+from records.views.common import apply_filters, get_or_404, paginate
 
 
 CITING_SHOWN = 20  # the latest; /search/?resolution=N lists them all
@@ -40,7 +40,8 @@ def resolution_list(request):
 @throttled("export", applies=exports.wanted)
 @changes_on_import
 def resolution_detail(request, number):
-    resolution = get_object_or_404(Resolution, number=number)
+    resolution = get_or_404(Resolution.objects, f"Resolution {number} is neither adopted nor cited in the archive's "
+                            "records.", number=number)
     export = exports.wanted(request)
     if export:  # the ballots of the votes that adopted it
         ballots = Ballot.objects.filter(vote__resolution=resolution).select_related(

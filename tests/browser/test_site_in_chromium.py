@@ -93,7 +93,7 @@ def test_filter_open_meeting_follow_permalink_switch_language(live_server, archi
     # Follow a speech's permalink, then its page with every language and the citation.
     page.get_by_role("link", name="Permalink to speech 2", exact=True).click()
     assert page.url.endswith("#s2")
-    page.locator("#s2").get_by_role("link", name="cite / other languages").click()
+    page.locator("#s2").get_by_role("link", name="cite", exact=True).click()  # one language: "cite"
     page.wait_for_url("**/meetings/9589/speeches/2/")
     page.get_by_text("Cite this speech").click()
     assert page.get_by_label("Reference").input_value().startswith(

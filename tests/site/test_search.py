@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def results(client, query, **params):
-    response = client.get("/search/", {"q": query, **params})
+    response = client.get("/search/", {"q": query, **params}, follow=True)  # an empty q: to the short URL
     assert response.status_code == 200, response.content[:300]
     return response.content.decode()
 

@@ -137,7 +137,8 @@ def test_statistics_of_2020_counted_by_hand(client):
 def test_statistics_period_is_validated(client):
     assert client.get("/statistics/", {"start": 2021, "end": 2020}).status_code == 400
     assert client.get("/statistics/", {"start": "nope"}).status_code == 400
-    assert client.get("/statistics/", {"start": "", "end": ""}).status_code == 200
+    response = client.get("/statistics/", {"start": "", "end": ""}, follow=True)
+    assert response.redirect_chain == [("/statistics/", 301)] and response.status_code == 200
 
 
 def test_resolution_2504_with_its_agenda_draft_vote_explanations_and_later_citations(client):
