@@ -44,8 +44,7 @@ def _count_everything():
         "languages": _grouped(speeches, "date", "spoken_language"),
         "outcomes": _outcomes(),
         "vetoes": _grouped(Ballot.objects.filter(veto=True), "vote__meeting__date", "country_id"),
-        "states": _grouped(speeches.filter(country__isnull=False).exclude(role=Role.PRESIDENT, national_capacity=False),
-                           "date", "country_id"),
+        "states": _grouped(speeches.for_states(), "date", "country_id"),
         "speakers": _grouped(speeches.filter(speaker__isnull=False), "date", "speaker_id"),
         "topics": {(year, topic.strip()): n for year, topic, n in first_lines.order_by().values_list(
             ExtractYear("record__meeting__date"), "topic").annotate(n=Count("record__meeting", distinct=True))},

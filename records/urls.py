@@ -7,6 +7,7 @@ from records.views.data import data_file, data_page
 from records.views.countries import country_ballots
 from records.views.search import search_view
 from records.views.agreement import agreement_view
+from records.views.speakers import speaker_list
 from records.views.statistics import statistics_view
 from records.views.votes import vote_list
 
@@ -47,6 +48,7 @@ urlpatterns = [
     path("votes/agreement/", agreement_view, name="agreement"),
     path("statistics/", statistics_view, name="statistics"),
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
+    path("speakers/", speaker_list, name="speakers"),
     path("speakers/<str:slug>/", views.speaker_detail, name="speaker"),
     path("search/", search_view, name="search"),
     path("search/feed/", throttled("search")(feeds.SearchFeed()), name="search-feed"),

@@ -20,7 +20,7 @@ from django.db import DatabaseError, connection, transaction
 
 from records import models, search
 from records.contract import ContractError, load
-from records.ingest import guard, reconcile, versions, writers
+from records.ingest import guard, people, reconcile, versions, writers
 from records.ingest.lookups import Lookups
 from records.ingest.reading import document_bytes, name_of, parse_source, read_source, sha256
 from records.ingest.results import FAILED, HELD, IMPORTED, REPLACED, UNCHANGED, ImportRejected, ImportResult
@@ -173,6 +173,7 @@ def _write_rows(record, meeting, created, contract, lookups):
     writers.save_agenda(record, contract)
     speakers = speakers_for(record, meeting, contract, lookups)
     speeches = writers.save_speeches(record, meeting, contract, lookups, speakers)
+    people.link(record, meeting)
     search.index_record(record)
     if is_source:
         writers.save_votes(meeting, contract, lookups)

@@ -1,14 +1,15 @@
 """Speakers of a record's turns: the parser decided who each one is (a key); here the key is
-looked up, or created, and turns aligned with another language version share its speakers."""
+looked up, or created; a turn without one borrows the Speaker of the same turn in an aligned version."""
 from records import models
 from records.ingest.lookups import fit
 
 
 def speakers_for(record, meeting, contract, lookups):
-    """{seq: Speaker} for the record's turns."""
+    """{seq: Speaker} for the record's turns: each named as this version prints it (its own script);
+    a turn this version names nobody for takes the Speaker of the same turn in an aligned version.
+    That the names of the versions are one person is the People's business (people.py)."""
     parallel = _parallel_speakers(meeting, record, contract)
-    wanted = {turn.seq: turn.speaker for turn in contract.speeches
-              if turn.seq not in parallel and turn.speaker is not None}
+    wanted = {turn.seq: turn.speaker for turn in contract.speeches if turn.speaker is not None}
     keys = {ref.key for ref in wanted.values()}
     known = {s.slug: s for s in models.Speaker.objects.filter(slug__in=keys)}
     missing = {ref.key: ref for ref in wanted.values() if ref.key not in known}
@@ -22,7 +23,7 @@ def speakers_for(record, meeting, contract, lookups):
         )
         known.update({s.slug: s for s in models.Speaker.objects.filter(slug__in=list(missing))})
     found = {seq: known[ref.key] for seq, ref in wanted.items() if ref.key in known}
-    return {**found, **parallel}
+    return {**parallel, **found}
 
 
 def _parallel_speakers(meeting, record, contract):

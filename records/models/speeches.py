@@ -9,14 +9,39 @@ from records.models.base import DatedQuerySet, reverse_cached
 from records.models.choices import Role
 
 
+class Person(models.Model):
+    """One representative or official, whatever the script and the meeting: the Speakers (one per
+    name key, in each language's script) whose turns are the same turns of a meeting, and the full
+    name and title the members list prints. Derived at ingest (records/ingest/people.py)."""
+
+    name = models.CharField(max_length=200, help_text="The fullest name printed, in English where there is one.")
+    names = models.JSONField(default=dict, blank=True, help_text="The fullest name printed, per record language.")
+    country = models.ForeignKey("records.Country", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="people")
+    search_text = models.TextField(blank=True, editable=False, help_text="Every name, folded, for /speakers/?q=")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        first = self.speakers.order_by("pk").first()
+        return first.get_absolute_url() if first else ""
+
+
 class Speaker(models.Model):
-    """A person who speaks in the Council, identified by the key the parser gives (name and State)."""
+    """A name in one script, identified by the key the parser gives (name and State); a Person has
+    one Speaker for each way the records print them."""
 
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     name = models.CharField(max_length=200)
     country = models.ForeignKey("records.Country", null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="speakers")
     organization = models.CharField(max_length=200, blank=True)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="speakers")
 
     class Meta:
         ordering = ["name"]
@@ -29,8 +54,16 @@ class Speaker(models.Model):
 
 
 class SpeechQuerySet(DatedQuerySet):
+    def for_states(self):
+        """Speeches of States: the President's procedural turns are the chair's, not its State's,
+        unless the President spoke in national capacity."""
+        return self.filter(country__isnull=False).exclude(role=Role.PRESIDENT, national_capacity=False)
+
     def by_country(self, iso3):
-        return self.filter(country_id=iso3.upper())
+        return self.for_states().filter(country_id=iso3.upper())
+
+    def by_person(self, person):
+        return self.filter(speaker__person=person)
 
     def with_role(self, role):
         return self.filter(role=role)

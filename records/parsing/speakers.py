@@ -48,13 +48,11 @@ class Speakers:
         return speech
 
     def identity(self, speech):
-        """The Speaker of a turn; None when nobody is named, or for the President's turns when two
-        people shared the chair ('Mr. Landau/Mr. Waltz')."""
+        """The Speaker of a turn; None when nobody is named. Where two people shared the chair
+        ('Mr. Landau/Mr. Waltz'), the President's turns are the chair's: both names, one Speaker."""
         name, country = speech.name, speech.country
         if speech.role == "president":
-            if "/" in self.president.name:
-                return None
-            name = strip_honorific(self.president.name, self.lexicon)
+            name = "/".join(strip_honorific(part, self.lexicon) for part in self.president.name.split("/"))
         elif country is None and name:
             # A representative speaking as a committee's chair is still that representative.
             country = self.by_name.get(name_key(name, self.lexicon))

@@ -45,7 +45,7 @@ def _counts_by_country(queryset):
 @changes_on_import
 def country_list(request):
     # Two grouped counts, joined to the 195 States here: one query each, whatever the archive's size.
-    speeches = _counts_by_country(Speech.objects.canonical().filter(country__isnull=False))  # each turn once
+    speeches = _counts_by_country(Speech.objects.canonical().for_states())  # each turn once
     seats = _counts_by_country(Member.objects.all())
     countries = list(Country.objects.order_by("name_en"))
     for country in countries:

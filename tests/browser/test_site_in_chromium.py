@@ -187,3 +187,50 @@ def test_no_serious_accessibility_violation(live_server, archive, browser, path)
         tab.goto(f"{live_server.url}{path}")
         assert serious_violations(tab) == [], (path, viewport)
         context.close()
+
+
+def test_long_meeting_contents_a_person_in_two_scripts_and_the_readers_language(live_server, archive, browser, page):
+    from records.ingest import import_record
+
+    long_meeting = SHARED / "records" / "en" / "pdf" / "S_PV.8699_E.pdf"
+    if not long_meeting.exists() or not (SHARED / "records" / "ru").exists():
+        pytest.skip(f"S/PV.8699 and the Russian opening of S/PV.10124 are not in {SHARED}")
+    assert import_record(long_meeting).ok
+    page.goto(f"{live_server.url}/meetings/8699/")
+    contents = page.locator("nav.contents")
+    assert contents.locator("details").get_attribute("open") is not None  # open on a wide screen
+    assert contents.locator("li.toc-speech").count() == 101
+    contents.locator('ol.toc a[href="#s50"]').click()
+    assert page.url.endswith("#s50") and page.locator("#s50").is_visible()
+    shoot(page, "meeting-contents")
+    contents.get_by_role("link", name="Russian Federation", exact=True).click()  # jump to a State
+    assert "Russian Federation" in page.locator(page.url[page.url.index("#"):]).inner_text()
+    page.get_by_role("link", name="Back to top").first.click()
+    assert page.url.endswith("#main")
+
+    phone = browser.new_context(viewport=PHONE)
+    small = phone.new_page()
+    small.goto(f"{live_server.url}/meetings/8699/")
+    assert small.locator("nav.contents details").get_attribute("open") is None  # closed on a phone
+    small.locator("nav.contents summary").click()
+    small.locator('nav.contents ol.toc a[href="#s3"]').click()
+    assert small.url.endswith("#s3")
+    small.screenshot(path=str(SCREENSHOTS / "meeting-contents-phone-open.png"))
+    phone.close()
+
+    # DiCarlo briefed S/PV.10124: one person, named in French and in Russian.
+    page.goto(f"{live_server.url}/speakers/?q=%D0%94%D0%B8%D0%BA%D0%B0%D1%80%D0%BB%D0%BE")  # Дикарло
+    page.locator("ol.speaker-list a").first.click()
+    main = page.locator("main").inner_text()
+    assert "Дикарло" in main and "DiCarlo" in main
+    assert page.locator('ol.speech-list [lang="ru"]').count() >= 1 and page.locator('ol.speech-list [lang="fr"]').count() >= 1
+    shoot(page, "person")
+
+    # A reader whose browser asks for Russian gets the Russian version.
+    russian = browser.new_context(viewport=DESKTOP, locale="ru-RU")
+    tab = russian.new_page()
+    tab.goto(f"{live_server.url}/meetings/10124/")
+    switch = tab.get_by_role("navigation", name="Language versions")
+    assert switch.get_by_text("Russian").get_attribute("aria-current") == "page"
+    russian.close()
+    assert page.problems == [], page.problems
