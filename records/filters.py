@@ -186,6 +186,7 @@ class VoteFilter(DateRangeFilterSet):
     country = CountryCodeFilter(label="A State's ballot (name or ISO3 code)", method="filter_country")
     position = django_filters.ChoiceFilter(label="its position", choices=Position.choices, method="keep",
                                            empty_label="any position")
+    vetoed_by = CountryCodeFilter(label="Vetoed by (name or ISO3 code)", method="filter_vetoed_by")
     sort = django_filters.ChoiceFilter(label="Order", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
 
     class Meta(DateRangeFilterSet.Meta):
@@ -197,6 +198,9 @@ class VoteFilter(DateRangeFilterSet):
 
     def keep(self, qs, name, value):
         return qs  # read by filter_country: a position means nothing without a State
+
+    def filter_vetoed_by(self, qs, name, value):
+        return qs.vetoed_by(value)
 
     def filter_sort(self, qs, name, value):
         return qs.oldest_first() if value == "oldest" else qs.newest_first()

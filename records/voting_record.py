@@ -46,10 +46,12 @@ def totals(years):
     return whole
 
 
+VETOES_SHOWN = 20  # the latest; /votes/?vetoed_by=ISO3 lists them all
+
+
 def vetoes(country):
-    """The votes the State vetoed, newest first, each with .explanations and .given (its own)."""
-    votes = explanations.attach(Vote.objects.filter(ballots__country=country, ballots__veto=True)
-                                .newest_first().for_listing())
+    """The latest votes the State vetoed, each with .explanations and .given (its own explanations)."""
+    votes = explanations.attach(Vote.objects.vetoed_by(country.iso3).newest_first().for_listing()[:VETOES_SHOWN])
     for vote in votes:
         vote.given = vote.explanations.by(country.iso3)
     return votes

@@ -7,6 +7,7 @@ constraints, whose allowed values come from records.models.choices and records.l
 """
 from records.models.choices import (CountryStatus, ItemState, Outcome, Position, RecordStatus, Role, RunKind,
                                     RunStatus, Subject, VersionState)
+from records.models.derived import DerivedFigures
 from records.models.harvest import HarvestItem, HarvestRun, SourceDocument
 from records.models.meetings import VETOED, VOTE_OUTCOMES, AgendaItem, Meeting, MeetingQuerySet, Member, Record
 from records.models.reference import Country, Resolution
@@ -15,7 +16,7 @@ from records.models.versions import RecordVersion, UnreadableVersion, record_upl
 from records.models.votes import Ballot, Vote
 
 __all__ = [
-    "AgendaItem", "Ballot", "Country", "CountryStatus", "DocumentMention", "HarvestItem", "HarvestRun",
+    "AgendaItem", "Ballot", "Country", "CountryStatus", "DerivedFigures", "DocumentMention", "HarvestItem", "HarvestRun",
     "ItemState", "RunKind", "RunStatus", "SourceDocument", "Meeting", "MeetingQuerySet", "Member",
     "Outcome", "Person", "Position", "Record", "RecordStatus", "RecordVersion", "Resolution", "ResolutionMention", "Role",
     "Speaker", "Speech", "SpeechQuerySet", "Subject", "UnreadableVersion", "VETOED", "VOTE_OUTCOMES",

@@ -69,7 +69,10 @@ class SpeechQuerySet(DatedQuerySet):
         return self.filter(role=role)
 
     def citing(self, number):
-        return self.filter(resolution_mentions__resolution__number=number).distinct()
+        # The speeches from the mentions (IN, not a join and DISTINCT): PostgreSQL starts from the
+        # 16,000 mentions of a resolution, not from a million speeches.
+        mentions = ResolutionMention.objects.filter(resolution__number=number, speech__isnull=False)
+        return self.filter(pk__in=mentions.values("speech_id"))
 
     def in_meeting(self, number):
         return self.filter(record__meeting__number=number)

@@ -36,6 +36,9 @@ class VoteQuerySet(DatedQuerySet):
             ballots = ballots.filter(position=position)
         return self.filter(Exists(ballots))
 
+    def vetoed_by(self, iso3):
+        return self.filter(Exists(Ballot.objects.filter(vote=OuterRef("pk"), country_id=iso3.upper(), veto=True)))
+
     def newest_first(self):
         return self.order_by("-meeting__date", "-meeting__number", "-meeting__resumption", "seq")
 

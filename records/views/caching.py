@@ -50,11 +50,6 @@ def _etag(request, *args, **kwargs):
     return f"{RELEASE}-{int(latest.timestamp() * 1000) if latest else 0}"
 
 
-def archive_version(request):
-    """What changes with every import and deployment: the key of derived figures kept in the cache."""
-    return _etag(request)
-
-
 def changes_on_import(view):
     """ETag and Last-Modified from the latest import; browsers revalidate every time (no-cache);
     the rendered page kept until the next import."""

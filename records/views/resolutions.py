@@ -1,10 +1,10 @@
 """Resolutions: the list, and one resolution with its adoption and the meetings citing it."""
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import render
 
 from records.filters import ResolutionFilter
 from records import explanations
-from records.models import AgendaItem, Ballot, Meeting, Resolution, Speech, Vote
+from records.models import AgendaItem, Ballot, Meeting, Resolution, ResolutionMention, Speech, Vote
 from records import exports as tables
 from records.throttle import throttled
 from records.views import exports
@@ -49,14 +49,25 @@ def resolution_detail(request, number):
         return exports.respond(request, tables.BALLOTS, ballots, export, filename=f"votes-resolution-{number}")
     votes = explanations.attach(_adopting_votes().filter(resolution=resolution))
     adopted_at = [vote.meeting_id for vote in votes]
-    speeches = (Speech.objects.canonical().citing(number).exclude(record__meeting__in=adopted_at)
-                .with_context().order_by("-date", "-record_id", "seq"))
+    shown, count = _citing_speeches(resolution, adopted_at)
     citing = Meeting.objects.citing(number).exclude(pk__in=adopted_at).oldest_first().for_listing()
     return render(request, "records/resolution_detail.html", {
         "resolution": resolution,
         "votes": votes,
         "explanation_rule": explanations.RULE,
-        "citing_speeches": speeches[:CITING_SHOWN],
-        "citing_speech_count": speeches.count(),
+        "citing_speeches": shown,
+        "citing_speech_count": count,
         "citing": paginate(request, citing),
     })
+
+
+def _citing_speeches(resolution, adopted_at):
+    """The latest speeches citing it (each turn once) and their number, read from its mentions: the
+    planner then starts from the resolution's mentions, not from every speech."""
+    mentions = (ResolutionMention.objects.filter(resolution=resolution, speech__isnull=False,
+                                                 record=F("record__meeting__source"))
+                .exclude(record__meeting__in=adopted_at))
+    latest = list(mentions.order_by("-speech__date", "-speech__record_id", "speech__seq")
+                  .values_list("speech_id", flat=True)[:CITING_SHOWN])
+    speeches = Speech.objects.filter(pk__in=latest).with_context().order_by("-date", "-record_id", "seq")
+    return list(speeches), mentions.count()

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from records import charts, statistics
 from records.filters import PeriodForm
-from records.views.caching import archive_version, changes_on_import
+from records.views.caching import changes_on_import
 
 OVER_YEARS = ["meetings", "roles", "outcomes", "vetoes"]
 RANKINGS = ["languages", "states", "speakers", "topics"]
@@ -12,7 +12,7 @@ RANKINGS = ["languages", "states", "speakers", "topics"]
 @changes_on_import
 def statistics_view(request):
     form = PeriodForm({k: v for k, v in request.GET.items() if v} or None)
-    version = archive_version(request)
+    version = statistics.current_version()
     whole = statistics.span(version)
     if form.is_bound and not form.is_valid():
         return render(request, "records/statistics.html", {"form": form, "span": whole}, status=400)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from records import explanations, models
+from records import explanations, models, statistics
 from records.ingest import import_contract
 from records.models.choices import Role
 from records.parsing import parse_file, to_contract
@@ -111,6 +111,9 @@ def test_a_veto_on_the_vetoing_states_page_and_in_the_statistics(client):
     outcomes = dict(by_name["chart-outcomes"].rows)
     # Adopted: 2504 and 2505; not adopted: the amendment twice (the copy has it too); the veto apart.
     assert outcomes == {"adopted": [2], "not adopted": [2], "vetoed": [1]}
+    # The figures are those of the archive after the import, kept in the database for every worker.
+    kept = models.DerivedFigures.objects.get(name=statistics.FIGURES)
+    assert kept.version == statistics.current_version() and [2020, "RUS", 1] in kept.data["vetoes"]
 
 
 def test_statistics_of_2020_counted_by_hand(client):

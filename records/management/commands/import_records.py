@@ -14,7 +14,9 @@ import django
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from records.ingest import FAILED, HELD, UNCHANGED, ImportRejected, import_record, parse_source, read_source
+from records import statistics
+from records.ingest import (FAILED, HELD, IMPORTED, REPLACED, UNCHANGED, ImportRejected, import_record, parse_source,
+                            read_source)
 from records.ingest.reading import file_sha256, megabytes
 from records.ingest.versions import display_name, known
 from records.management.progress import Progress
@@ -56,6 +58,8 @@ class Command(BaseCommand):
         self._import(to_parse, options, progress)
         progress.finish()
         self.stdout.write(progress.summary())
+        if progress.counts[IMPORTED] + progress.counts[REPLACED]:
+            statistics.refresh()  # so that no reader of /statistics/ waits for the new figures
         troubles = progress.counts[FAILED] + progress.counts[HELD]
         if troubles:
             raise CommandError(f"{troubles} of {progress.done} files failed or were held for review", returncode=1)
