@@ -16,6 +16,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from records.parsing import columns
 from records.parsing.errors import ParseError
 
 PDF_SIGNATURE = b"%PDF-"
@@ -54,7 +55,7 @@ def extract_text(data):
         text = _decode(data, "utf-8")
     if "\x00" in text:
         raise ParseError("the file is binary, not a PDF or a text file")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = columns.read_in_order(text.replace("\r\n", "\n").replace("\r", "\n"))
     pages = text.count("\f") + 1
     layout = "blank-lines" if _has_blank_line_paragraphs(text) else "lines"
     return Extracted(text=text, pages=pages, layout=layout)
