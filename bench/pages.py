@@ -22,6 +22,7 @@ PAGES = [
     ("meeting list, filtered", "/meetings/?country=CHN&date_after=2020-01-01&vote=any"),
     ("meeting list, CSV", "/meetings/?format=csv"),
     ("meeting, 101 speeches", "/meetings/8699/"),
+    ("meeting, 404 speeches", "/meetings/99400/"),
     ("meeting with votes", "/meetings/8700/"),
     ("meeting, Chinese", "/meetings/9589/"),
     ("speech, every language", "/meetings/10124/speeches/2/"),
@@ -65,6 +66,7 @@ def main():
     if args.database == "unsc_bench_pages":
         for path in development_records():
             import_record(path)
+    long_meeting()
     meeting_id = Meeting.objects.filter(number=8700).values_list("pk", flat=True).first() or 1
     server, port = serve(url, workers=args.workers,
                          extra_env={"DJANGO_PAGE_CACHE": "0"} if args.no_page_cache else None)
@@ -81,6 +83,25 @@ def main():
     finally:
         server.terminate()
         server.wait()
+
+
+def long_meeting():
+    """S/PV.99400: S/PV.8699's 101 turns four times over, the longest meetings' size ("first" is cold)."""
+    import copy
+
+    from records.ingest import import_contract
+    from records.models import Meeting
+    from records.parsing import parse_file, to_contract
+
+    if Meeting.objects.filter(number=99400).exists():
+        return
+    path = next(p for p in development_records() if p.name == "S_PV.8699_E.pdf")
+    document = to_contract(parse_file(path))
+    turns = [copy.deepcopy(turn) for _ in range(4) for turn in document["speeches"]]
+    for seq, turn in enumerate(turns, 1):
+        turn["seq"] = seq
+    document.update(meeting=99400, symbol="S/PV.99400", speeches=turns)
+    assert import_contract(document, source_name="S_PV.99400_long.json").ok
 
 
 def timings(port, path, count):
