@@ -182,3 +182,12 @@ def test_rows_derived_from_the_file_are_read_only(admin_client):
     assert speech.text == before
     assert admin_client.post(f"/admin/records/vote/{vote.pk}/delete/", {"post": "yes"}).status_code == 403
     assert models.Vote.objects.filter(pk=vote.pk).exists()
+
+
+def test_the_admin_is_named_for_the_archive_and_gives_one_size_limit(staff, settings):
+    index = staff.get("/admin/").content.decode()
+    assert "UN Security Council archive: administration" in index and "Django administration" not in index
+    form = staff.get(UPLOAD).content.decode()
+    assert "Each file up to 50 MB;" in form  # the README's figure, from RECORD_UPLOAD_MAX_BYTES
+    settings.RECORD_UPLOAD_MAX_BYTES = 10 * 2**20
+    assert "Each file up to 10 MB;" in staff.get(UPLOAD).content.decode()

@@ -1,5 +1,8 @@
 """python manage.py import_records PATH...: files and folders, workers, summary, exit status."""
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 
 from records import models
 from tests.bad_files import BAD_FILES
@@ -37,3 +40,30 @@ def test_folders_are_searched_and_known_files_skipped(tmp_path, capsys):
     assert run(tmp_path) == 0
     assert f"{imported} unchanged" in capsys.readouterr().out
     assert models.Record.objects.count() == imported
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_the_progress_bar_is_plain_and_only_on_a_terminal(tmp_path):
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "notes.txt").write_bytes(b"not a record")
+    piped_out, piped_err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_records", tmp_path, stdout=piped_out, stderr=piped_err)
+    assert piped_err.getvalue() == ""  # no bar when stderr is not a terminal
+    assert "2 files: 1 imported" in piped_out.getvalue()
+    shown = Terminal()
+    call_command("import_records", tmp_path / "seed.txt", stdout=io.StringIO(), stderr=shown)
+    assert "1/1" in shown.getvalue() and "\x1b[" not in shown.getvalue()  # drawn, not in the error colour
+
+
+def test_failures_are_grouped_by_reason_with_a_few_names(tmp_path, capsys):
+    for n in range(5):
+        (tmp_path / f"speech{n}.txt").write_bytes(b"Thank you, Mr. President. I congratulate the Council.")
+    assert run(tmp_path) == 1
+    out = capsys.readouterr().out
+    grouped = [line for line in out.splitlines() if line.startswith("  failed (5):")]
+    assert len(grouped) == 1 and grouped[0].endswith("and 2 more")

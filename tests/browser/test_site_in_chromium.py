@@ -196,6 +196,12 @@ def test_long_meeting_contents_a_person_in_two_scripts_and_the_readers_language(
     if not long_meeting.exists() or not (SHARED / "records" / "ru").exists():
         pytest.skip(f"S/PV.8699 and the Russian opening of S/PV.10124 are not in {SHARED}")
     assert import_record(long_meeting).ok
+    resumed = SHARED / "records" / "en" / "pdf" / "S_PV.8699(Resumption1)_E.pdf"
+    assert import_record(resumed).ok
+    page.goto(f"{live_server.url}/meetings/")
+    symbol = page.get_by_role("link", name="S/PV.8699 (Resumption 1)", exact=True)
+    single = page.get_by_role("link", name="S/PV.8699", exact=True).bounding_box()["height"]
+    assert symbol.bounding_box()["height"] == single  # on one line on a desktop, no gap in the list
     page.goto(f"{live_server.url}/meetings/8699/")
     contents = page.locator("nav.contents")
     assert contents.locator("details").get_attribute("open") is not None  # open on a wide screen

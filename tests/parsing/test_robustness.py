@@ -66,13 +66,14 @@ def test_record_without_its_cover_names_what_is_missing():
 
 def test_cover_without_date_names_the_date():
     text = SEED_TEXT.replace("2024年3月26日", "")
-    with pytest.raises(ParseError, match="no meeting date on the first page"):
+    with pytest.raises(ParseError, match="no meeting date on the first page: .* as in 'Friday, 10 January 2020"):
         parse_bytes(text.encode())
 
 
 def test_cover_without_meeting_number_names_it():
     text = SEED_TEXT.replace("第九五八九次会议", "")
-    with pytest.raises(ParseError, match="no meeting number on the first page"):
+    with pytest.raises(ParseError, match="no meeting number on the first page: a verbatim record's cover names its "
+                                         "meeting, as in '8700th meeting' or its symbol 'S/PV.8700'"):
         parse_bytes(text.encode())
 
 
