@@ -94,7 +94,7 @@ class SearchFeed(Feed):
             return []
         if not text:
             return filterset.qs.with_context().newest_first()[:ITEMS]
-        results = search.search(filterset.qs, text, "date", 1, per_page=ITEMS, export=True)
+        results = search.search(search.filters_of(filterset), text, "date", 1, per_page=ITEMS, export=True)
         return [] if results.stopwords else results.page.object_list
 
     def item_title(self, speech):

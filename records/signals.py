@@ -1,10 +1,11 @@
-"""A stored file goes when the last row that refers to it goes, once the deletion is committed
-(a rolled-back deletion keeps its file): no orphans under media/records/."""
+"""What follows a deletion once it is committed (a rolled-back one changes nothing): a stored file
+goes when the last row that refers to it goes, no orphans under media/records/; a deleted
+meeting's turns leave the search index."""
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from records.models import Record, RecordVersion
+from records.models import Meeting, Record, RecordVersion
 
 
 @receiver(post_delete, sender=RecordVersion, dispatch_uid="records-version-file")
@@ -20,3 +21,11 @@ def delete_unreferenced_file(sender, instance, **kwargs):
             storage.delete(name)
 
     transaction.on_commit(delete_if_unused)
+
+
+@receiver(post_delete, sender=Meeting, dispatch_uid="records-meeting-search")
+def forget_in_search(sender, instance, **kwargs):
+    """A deleted meeting leaves the search index once the deletion is committed."""
+    from records import search  # the index needs the app's models loaded
+
+    transaction.on_commit(lambda: search.update_meetings([instance.pk]))

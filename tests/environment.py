@@ -6,3 +6,9 @@ production; tests are not production, so `pytest` alone works as well as `make t
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-key-for-tests-only")
+
+# The search index of the test run: its own folder, never the site's (records/search/engine.py).
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    import tempfile
+
+    os.environ["SEARCH_INDEX_DIR"] = tempfile.mkdtemp(prefix="unsc-test-search-")

@@ -109,16 +109,13 @@ class SearchView(APIView):
         filterset = filters.SpeechSearchFilter(data or None, queryset=models.Speech.objects.all())
         if filterset.is_bound and not filterset.is_valid():
             raise ValidationError(filterset.errors)
-        chosen = filterset.form.cleaned_data.get("language") if filterset.is_bound else None
-        results = search.search(filterset.qs, text, sort, request.query_params.get("page"),
-                                codes=[chosen] if chosen else None)
+        results = search.search(search.filters_of(filterset), text, sort, request.query_params.get("page"))
         if results.stopwords:
             raise ValidationError({"q": "Only words too common to search for in the languages searched."})
         page = results.page
         return Response({
-            "count": None if results.large and sort != "date" else page.paginator.count,
-            "estimated": results.large, "page": page.number,
-            "pages": None if results.large and sort != "date" else page.paginator.num_pages,
+            "count": page.paginator.count, "estimated": False, "page": page.number,
+            "pages": page.paginator.num_pages,
             "results": serializers.SearchResultSerializer(page.object_list, many=True,
                                                           context={"request": request}).data,
         })

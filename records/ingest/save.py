@@ -15,6 +15,7 @@
   difference is written on the new Record.
 """
 import logging
+from functools import partial
 
 from django.db import DatabaseError, connection, transaction
 
@@ -153,6 +154,8 @@ def _write(contract, data, digest, size, source_name, written, force=False, prov
     discrepancies = _write_rows(record, meeting, created, contract, lookups)
     versions.record_received(record, VersionState.APPLIED, contract, digest, size, source_name, file_name,
                              provenance=provenance)
+    # The search index follows once the rows are committed, never before; if it fails, the import stands.
+    transaction.on_commit(partial(search.update_meetings, [meeting.pk]))
     message = {IMPORTED: "imported", REPLACED: "replaced the earlier version"}[status]
     if discrepancies:
         message += f"; differs from the meeting as first imported in {len(discrepancies)} ways"

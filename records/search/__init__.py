@@ -1,44 +1,80 @@
-"""Full-text search over speeches, inside PostgreSQL: one call for the views, the API and exports.
+"""Full-text search over the archive's turns, in a tantivy index derived from PostgreSQL: one call for
+the views, the API, the feeds and the exports.
 
-    results = search(Speech.objects.filter(...), "non-proliferation", sort="relevance", page=1)
+    results = search(filters, "non-proliferation", sort="relevance", page=1)
 
-    index     the stored vectors (index_record after each import)
-    query     web syntax read in each language, joined, ranked and paginated
-    snippets  the matched words marked in a window of each speech
+    engine         the index: schema, analyzers, the one writer, readers that follow commits
+    documents      one document per turn from PostgreSQL: updates after imports, rebuild, catch-up
+    engine_query   web syntax and filters as one engine query; the page read back from PostgreSQL
+    query          cleaning of the query text (length, operators)
+    snippets       the matched words marked in a window of each speech
+    index          the PostgreSQL vectors (kept for the Chinese character pairs and older tools)
 """
-import psycopg
-from django.db import OperationalError, transaction
+import time
+from dataclasses import dataclass
 
-from records import languages
+import tantivy
+from django.core.paginator import Page
+
+from records.pagination import CountedPaginator
+from records.search import engine
+from records.search.documents import update_meetings
+from records.search.engine_query import filter_queries, matched_language, speeches_for, text_query
 from records.search.index import index_missing, index_record, pairs_text
-from records.search.query import CANDIDATES, MAX_QUERY, Results, analyse, clean_query, pairs_query, run, union_query
+from records.search.query import MAX_QUERY, clean_query, pairs_query
 from records.search.snippets import add_snippets, excerpt, marked_snippet
 
 SORTS = {"relevance": "relevance", "date": "newest first"}
+MAX_PAGE = 10_000
 
-__all__ = ["CANDIDATES", "MAX_QUERY", "Results", "SORTS", "add_snippets", "analyse", "clean_query", "excerpt",
-           "index_missing", "index_record", "marked_snippet", "pairs_query", "pairs_text", "run", "search",
-           "union_query"]
+__all__ = ["MAX_QUERY", "Results", "SORTS", "add_snippets", "clean_query", "excerpt", "filters_of",
+           "index_missing", "index_record", "marked_snippet", "pairs_query", "pairs_text", "search",
+           "update_meetings"]
 
 
-def search(queryset, text, sort="relevance", page=1, *, codes=None, per_page=20, export=False):
-    """Speeches of `queryset` matching `text` (already cleaned), as a page of Results.
+@dataclass
+class Results:
+    page: object  # a Page of speeches (one per turn); None when the query has no searchable word
+    stopwords: bool = False  # no searchable word in any language searched ('the of', '!!!')
+    common_words: bool = False  # some languages searched found no searchable word
+    engine_ms: float = 0.0  # the time spent in the engine, for the benchmarks
 
-    codes: the record languages to read the query in (all six by default). An export takes
-    every match up to per_page and needs no snippets.
-    """
-    codes = codes or languages.CODES
-    try:
-        with transaction.atomic():  # a savepoint: a query PostgreSQL cannot read leaves no broken transaction
-            readings = analyse(text, codes)
-    except OperationalError as exc:
-        if not isinstance(exc.__cause__, psycopg.errors.ProgramLimitExceeded):
-            raise
-        readings = {}  # nested too deep to read ('tsquery stack too small'): no searchable word
-    if not readings:
+
+def filters_of(filterset):
+    """A bound, valid SpeechSearchFilter's values, as search() takes them."""
+    return dict(filterset.form.cleaned_data) if filterset.is_bound else {}
+
+
+def search(filters, text, sort="relevance", page=1, *, per_page=20, export=False):
+    """Turns matching `text` (already cleaned) and `filters`, as a page of Results: each turn once, in
+    the language version asked for (the language filter), else the one that matched."""
+    codes = [filters["language"]] if filters.get("language") else list(engine.SPACED) + ["zh"]
+    index, searcher = engine.searcher()
+    query, found = text_query(index, text, codes)
+    if query is None:
         return Results(page=None, stopwords=True)
-    results = run(queryset, union_query(readings), sort, page, per_page, export=export)
-    results.common_words = len(readings) < len(codes)
+    whole = tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in [query, *filter_queries(index, filters)]])
+    number = _page_number(page)
+    options = {"order_by_field": "date", "order": tantivy.Order.Desc} if sort == "date" else {}
+    started = time.perf_counter()
+    result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
+    if not result.hits and result.count and number > 1:  # past the end: the last page, as elsewhere
+        number = max(1, -(-result.count // per_page))
+        result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
+    hits = [(doc["turn"][0], doc["languages"]) for doc in (searcher.doc(a) for _, a in result.hits)]
+    chosen = ({turn: filters["language"] for turn, _ in hits} if filters.get("language")
+              else matched_language(index, searcher, text, hits))
+    engine_ms = (time.perf_counter() - started) * 1000
+    rows = speeches_for(chosen)
+    paginator = CountedPaginator(range(result.count), per_page, result.count)
+    results = Results(Page(rows, number, paginator), common_words=len(found) < len(codes), engine_ms=engine_ms)
     if not export:
-        add_snippets(results.page.object_list, text)
+        add_snippets(rows, text)
     return results
+
+
+def _page_number(page):
+    try:
+        return min(max(1, int(page or 1)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1

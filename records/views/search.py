@@ -36,18 +36,15 @@ def search_view(request):
         if not filtered.filterset.is_bound:
             return render(request, "records/search.html", context)
         return _filters_only(request, filtered.qs, context, export)
-    chosen = filtered.filterset.form.cleaned_data.get("language") if filtered.filterset.is_bound else None
-    codes = [chosen] if chosen else None
+    chosen = search.filters_of(filtered.filterset)
     if export:
-        results = search.search(filtered.qs, text, sort, 1, codes=codes, per_page=EXPORT_LIMIT, export=True)
+        results = search.search(chosen, text, sort, 1, per_page=EXPORT_LIMIT, export=True)
         return _export(request, results.page.object_list if results.page else [], text, export)
-    results = search.search(filtered.qs, text, sort, request.GET.get("page"), codes=codes)
+    results = search.search(chosen, text, sort, request.GET.get("page"))
     if results.stopwords:
         return render(request, "records/search.html", {**context, "state": "stopwords"})
     return render(request, "records/search.html", {
-        **context, "page": results.page, "state": "results", "large": results.large,
-        "common_words": results.common_words, "estimated": about(results.estimated),
-        "candidates": search.CANDIDATES,
+        **context, "page": results.page, "state": "results", "common_words": results.common_words,
     })
 
 
@@ -60,14 +57,6 @@ def _filters_only(request, speeches, context, export):
     for speech in page.object_list:
         speech.snippet = escape(Truncator(speech.text).chars(280))
     return render(request, "records/search.html", {**context, "page": page, "state": "results"})
-
-
-def about(number):
-    """130229 -> 130000: an estimate shown with two significant digits."""
-    if number < 100:
-        return number
-    digits = len(str(number)) - 2
-    return round(number, -digits)
 
 
 def _export(request, speeches, text, export):

@@ -31,6 +31,9 @@ def archive(countries, settings, tmp_path):
     for path in paths:
         if path.exists():
             assert import_record(path).ok
+    from records.search import documents
+
+    documents.rebuild()  # only this test's archive in the search index
 
 
 @pytest.fixture
