@@ -6,8 +6,8 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput --verbosity 0
-RUN useradd --system --home /app archive && mkdir -p /app/media && chown archive /app/media
+RUN useradd --system --home /app archive && mkdir -p /app/media /app/search-index && chown archive /app/media /app/search-index
 USER archive
 EXPOSE 8000
 # The sample record is not loaded here: `docker-compose run web python manage.py load_sample` does it once.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --worker-class gthread --threads ${GUNICORN_THREADS:-4} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py search_index --catch-up && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --worker-class gthread --threads ${GUNICORN_THREADS:-4} --access-logfile -"]

@@ -26,6 +26,7 @@ run: install
 	$(WITH_ENV) $(PY) manage.py migrate --noinput \
 	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
 	  && $(PY) manage.py load_sample \
+	  && $(PY) manage.py search_index --catch-up \
 	  && echo "Serving on http://$(BIND)/ (admin: make superuser in another terminal, then /admin/; any command: make manage ARGS=...)" \
 	  && { $(PY) manage.py procrastinate worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	       $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers 2 --worker-class gthread --threads 4 \

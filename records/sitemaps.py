@@ -23,7 +23,7 @@ class SpeechSitemap(Sitemap):
     limit = 20_000
 
     def items(self):
-        return Speech.objects.canonical().select_related("record__meeting").order_by("record_id", "seq")
+        return Speech.objects.canonical().with_context().order_by("record_id", "seq")
 
     def lastmod(self, speech):
         return speech.record.imported_at

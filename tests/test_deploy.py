@@ -15,6 +15,7 @@ def test_compose_file_is_valid_and_requires_a_secret_key():
     assert ok.returncode == 0, ok.stderr
     assert "pg_isready" in ok.stdout and "service_healthy" in ok.stdout and "postgres:15" in ok.stdout
     assert "procrastinate" in ok.stdout and "worker:" in ok.stdout  # the job queue's worker service
+    assert ok.stdout.count("/app/search-index") >= 4  # the search index in a named volume, web and worker
     env.pop("DJANGO_SECRET_KEY")
     missing = subprocess.run(["docker-compose", "config", "-q"], cwd=PROJECT, env=env, capture_output=True, text=True)
     assert missing.returncode != 0

@@ -87,7 +87,8 @@ class SpeechQuerySet(DatedQuerySet):
         return self.filter(record=models.F("record__meeting__source"))
 
     def with_context(self):
-        return self.select_related("record__meeting", "country", "speaker")
+        # Not the record's contract: a large document, decoded for every row, and shown by no list.
+        return self.select_related("record__meeting", "country", "speaker").defer("record__contract", "search_vector")
 
     def newest_first(self):
         # Within one day, later meetings (higher ids) first; within one meeting, turns in order.

@@ -19,7 +19,7 @@ from django.core.paginator import Page
 from records.pagination import CountedPaginator
 from records.search import engine
 from records.search.documents import update_meetings
-from records.search.engine_query import filter_queries, matched_language, speeches_for, text_query
+from records.search.engine_query import filter_queries, matched_language, speeches_for, text_query, versions_of
 from records.search.index import index_missing, index_record, pairs_text
 from records.search.query import MAX_QUERY, clean_query, pairs_query
 from records.search.snippets import add_snippets, excerpt, marked_snippet
@@ -61,11 +61,13 @@ def search(filters, text, sort="relevance", page=1, *, per_page=20, export=False
     if not result.hits and result.count and number > 1:  # past the end: the last page, as elsewhere
         number = max(1, -(-result.count // per_page))
         result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
-    hits = [(doc["turn"][0], doc["languages"]) for doc in (searcher.doc(a) for _, a in result.hits)]
+    found_docs = [searcher.doc(address) for _, address in result.hits]
+    hits = [(doc["turn"][0], doc["languages"]) for doc in found_docs]
+    versions = {doc["turn"][0]: versions_of(doc) for doc in found_docs}
     chosen = ({turn: filters["language"] for turn, _ in hits} if filters.get("language")
               else matched_language(index, searcher, text, hits))
     engine_ms = (time.perf_counter() - started) * 1000
-    rows = speeches_for(chosen)
+    rows = speeches_for(chosen, versions)
     paginator = CountedPaginator(range(result.count), per_page, result.count)
     results = Results(Page(rows, number, paginator), common_words=len(found) < len(codes), engine_ms=engine_ms)
     if not export:

@@ -62,6 +62,8 @@ def _document(meeting, seq, versions, stamp, cited):
     document.add_text("role", role)
     for language in sorted({v[3] for v in versions}):
         document.add_text("languages", language)
+    for version in versions:
+        document.add_text("versions", f"{version[3]}:{version[0]}")
     document.add_text("label", " ".join(dict.fromkeys(v[5] for v in versions)))
     if country and not (role == Role.PRESIDENT and not national):  # the chair's procedural turns are nobody's
         document.add_text("state", country)

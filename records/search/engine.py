@@ -22,7 +22,7 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "turns-1"  # a new schema or analyzers: a new folder, built anew by `search_index --rebuild`
+FORMAT = "turns-2"  # a new schema or analyzers: a new folder, built anew by `search_index --rebuild`
 SPACED = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 STOP_WORDS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}  # tantivy has none for Arabic
 TEXT_FIELDS = [f"text_{code}" for code in SPACED] + ["text_zh", "text_zh1"]
@@ -63,6 +63,7 @@ def schema():
     builder.add_unsigned_field("number", indexed=True, fast=True)  # the meeting's number
     builder.add_integer_field("date", indexed=True, fast=True)  # days since 1 January 1970
     builder.add_text_field("languages", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_text_field("versions", stored=True, tokenizer_name="raw")  # 'en:4521': each version's Speech pk
     builder.add_text_field("state", tokenizer_name="raw", fast=True)  # whose speech it is (not the chair's)
     builder.add_text_field("role", tokenizer_name="raw", fast=True)
     builder.add_unsigned_field("resolution", indexed=True)

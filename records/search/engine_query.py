@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 import tantivy
-from django.db.models import Q
 
 from records import languages
 from records.models import Speech
@@ -146,14 +145,14 @@ def matched_language(index, searcher, text, hits):
     return {turn: chosen[turn] for turn in turns}
 
 
-def speeches_for(chosen):
-    """The Speech rows of {turn: language}, in the order given."""
-    condition = Q()
-    for turn, language in chosen.items():
-        meeting, seq = divmod(turn, engine.TURNS)
-        condition |= Q(record__meeting_id=meeting, seq=seq, record__language=language)
-    if not chosen:
-        return []
-    rows = Speech.objects.filter(condition).select_related("record__meeting", "country", "speaker")
-    found = {(s.record.meeting_id * engine.TURNS + s.seq): s for s in rows}
-    return [found[turn] for turn in chosen if turn in found]  # a turn deleted since: left out
+def speeches_for(chosen, versions):
+    """The Speech rows of {turn: language}, in the order given; versions: {turn: {language: Speech pk}}."""
+    wanted = {turn: versions[turn][language] for turn, language in chosen.items() if language in versions[turn]}
+    rows = Speech.objects.filter(pk__in=list(wanted.values())).with_context()
+    found = {s.pk: s for s in rows}
+    return [found[pk] for pk in wanted.values() if pk in found]  # a turn deleted since: left out
+
+
+def versions_of(document):
+    """{language: Speech pk} of a turn's document."""
+    return {code: int(pk) for code, pk in (value.split(":") for value in document["versions"])}

@@ -2,41 +2,68 @@
 import html
 import re
 
-from django.db import connection
-
 from records import languages
 
-WINDOW = 1500  # characters of a speech given to ts_headline: around the first likely match
+WINDOW = 1500  # characters of a speech around the first likely match, for the CSV excerpt
 
 
 def add_snippets(speeches, text):
     """Set .snippet (safe HTML with <mark>) on each speech of a page of results.
 
-    PostgreSQL marks the words its configuration matched (stems included: 'weapon' marks
-    'weapons'); it is given only a window of each speech around the first likely match,
-    because ts_headline's cost grows with the length of the text.
+    The words are marked as the engine matched them: each word of the speech that its language's
+    analyzer reads as one of the query's words ('Ukrainian' for 'Ukraine', where the stemmer says
+    so), so that a snippet always shows why the speech was found.
     """
-    groups = {}
     for speech in speeches:
-        groups.setdefault(speech.record.language, []).append(speech)
-    for language, members in groups.items():
-        if languages.searched_by_pairs(language):
-            for speech in members:
-                speech.snippet = marked_snippet(speech.text, text)
-            continue
-        config = languages.search_config(language)
-        windows = [_window(speech.text, text) for speech in members]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT ts_headline(%s::regconfig, w, websearch_to_tsquery(%s::regconfig, %s), %s) "
-                "FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n",
-                [config, config, text, HEADLINE_OPTIONS, [w for w, _, _ in windows]])
-            headlines = [row[0] for row in cursor.fetchall()]
-        for speech, headline, (_, before, after) in zip(members, headlines, windows):
-            speech.snippet = ("… " if before else "") + _safe_headline(headline) + (" …" if after else "")
+        if languages.searched_by_pairs(speech.record.language):
+            speech.snippet = marked_snippet(speech.text, text)
+        else:
+            speech.snippet = analysed_snippet(speech.text, text, speech.record.language)
 
 
-HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=\" … \""
+WORD = re.compile(r"\w[\w'’-]*")
+FRAGMENT_WORDS = 22  # words each side of a match
+FRAGMENTS = 2
+
+
+def analysed_snippet(speech_text, query_text, language):
+    """Up to two windows of the text around the words the query matches, those words marked."""
+    from records.search import engine  # tantivy is loaded with the engine, not for every import
+
+    analyzer = engine.ANALYZERS.get(f"text_{language}")
+    if analyzer is None:
+        return marked_snippet(speech_text, query_text)
+    wanted = {token for term in query_terms(query_text) for token in analyzer.analyze(term)}
+    words = list(WORD.finditer(speech_text))
+    prefixes = tuple(sorted({token[:3] for token in wanted if token}))
+    read = {}  # each distinct word analysed once
+
+    def matches(word):
+        if word not in read:
+            read[word] = bool(set(analyzer.analyze(word)) & wanted)
+        return read[word]
+
+    hits = [i for i, m in enumerate(words) if prefixes and m.group().lower().startswith(prefixes)
+            and matches(m.group().lower())]
+    if not hits:
+        return html.escape(speech_text[:280]) + (" …" if len(speech_text) > 280 else "")
+    windows = []
+    for hit in hits:
+        if windows and hit - FRAGMENT_WORDS <= windows[-1][1]:
+            windows[-1][1] = min(len(words) - 1, hit + FRAGMENT_WORDS)
+        elif len(windows) < FRAGMENTS:
+            windows.append([max(0, hit - FRAGMENT_WORDS), min(len(words) - 1, hit + FRAGMENT_WORDS)])
+    marked, parts = set(hits), []
+    for first, last in windows:
+        out, position = [], words[first].start()
+        for i in range(first, last + 1):
+            match = words[i]
+            out.append(html.escape(speech_text[position:match.start()]))
+            word = html.escape(match.group())
+            out.append(f"<mark>{word}</mark>" if i in marked else word)
+            position = match.end()
+        parts.append(("… " if first > 0 else "") + "".join(out) + (" …" if last < len(words) - 1 else ""))
+    return " ".join(parts).replace("… …", "…")
 
 
 def excerpt(speech_text, query_text, size=300):
@@ -62,12 +89,6 @@ def _window(speech_text, query_text):
     start = max(0, min(positions) - WINDOW // 3) if positions else 0
     end = min(len(speech_text), start + WINDOW)
     return speech_text[start:end], start > 0, end < len(speech_text)
-
-
-def _safe_headline(headline):
-    """PostgreSQL's headline is raw text with our <mark> tags: escape everything else."""
-    escaped = html.escape(headline)
-    return escaped.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
 
 
 def query_terms(text):

@@ -1,5 +1,6 @@
 """Meetings: the filtered list (with CSV and JSON), one meeting, one speech in every language, the file."""
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -36,7 +37,8 @@ def meeting_list(request):
 
 
 def _meeting(number, resumption):
-    queryset = Meeting.objects.select_related("president_country", "source").prefetch_related("records")
+    queryset = (Meeting.objects.select_related("president_country", "source").defer("source__contract")
+                .prefetch_related(Prefetch("records", queryset=Record.objects.defer("contract"))))
     return get_or_404(queryset, f"There is no meeting {meeting_symbol(number, resumption)} in the archive.",
                       number=number, resumption=resumption)
 
@@ -95,7 +97,7 @@ def _members(meeting, language):
 def speech_detail(request, number, seq, resumption=None):
     meeting = _meeting(number, resumption)
     versions = list(Speech.objects.filter(record__meeting=meeting, seq=seq)
-                    .select_related("record__meeting", "country", "speaker").order_by("record__language"))
+                    .with_context().order_by("record__language"))
     if not versions:
         raise Http404("No such speech in this meeting.")
     # Cited in the site's language where that version exists, else in the first imported one.

@@ -50,7 +50,7 @@ def search_view(request):
 
 def _filters_only(request, speeches, context, export):
     """Filters without words: the speeches they select, newest first."""
-    speeches = speeches.newest_first().select_related("record__meeting", "country", "speaker")
+    speeches = speeches.newest_first().with_context()
     if export:
         return _export(request, speeches[:EXPORT_LIMIT], "", export)
     page = paginate(request, speeches, per_page=20)
