@@ -9,49 +9,30 @@ every worker at once.
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, F, Func, Max, TextField, Value
+from django.db.models import Count, F, Func, TextField, Value
 from django.db.models.functions import ExtractYear
 
-from records import languages
-from records.models import AgendaItem, Ballot, Country, DerivedFigures, Meeting, Record, Speaker, Speech, Vote
+from records import figures as derived, languages
+from records.models import AgendaItem, Ballot, Country, Meeting, Speaker, Speech, Vote
 from records.models.choices import Outcome, Role
 from records.parsing.countries import PERMANENT_MEMBERS
 
-KEPT_SECONDS = 24 * 3600  # the key changes with every import; the time only frees memory
 TOP = 15  # rows of the rankings
 VETOED = "vetoed"
 FIGURES = "statistics"
 
 
 def yearly(version):
-    """{name: {(year, key): count}} for the whole archive, computed once per archive version: kept in
-    the database for every worker (DerivedFigures) and in this worker's memory."""
-    return cache.get_or_set(f"statistics:{version}", lambda: _shared(version), KEPT_SECONDS)
+    """{name: {(year, key): count}} for the whole archive, computed once per archive version."""
+    return derived.kept(FIGURES, version)
 
 
-def _shared(version):
-    kept = DerivedFigures.objects.filter(name=FIGURES, version=version).first()
-    if kept is not None:
-        return {name: {(year, key): n for year, key, n in rows} for name, rows in kept.data.items()}
-    counts = _count_everything()
-    DerivedFigures.objects.update_or_create(name=FIGURES, defaults={"version": version, "data": {
-        name: [[year, key, n] for (year, key), n in rows.items()] for name, rows in counts.items()}})
-    return counts
+def _encode(counts):
+    return {name: [[year, key, n] for (year, key), n in rows.items()] for name, rows in counts.items()}
 
 
-def current_version():
-    """The archive's version for its figures: the time of the latest import (an index lookup)."""
-    latest = Record.objects.aggregate(latest=Max("imported_at"))["latest"]
-    return str(int(latest.timestamp() * 1000)) if latest else "empty"
-
-
-def refresh():
-    """Compute the figures of the archive as it now is, so that no reader waits for them (after a bulk
-    import, a harvest, a queued upload). Returns the version."""
-    version = current_version()
-    _shared(version)
-    return version
+def _decode(data):
+    return {name: {(year, key): n for year, key, n in rows} for name, rows in data.items()}
 
 
 def _grouped(queryset, year_field, key_field):
@@ -86,6 +67,10 @@ def _outcomes():
         counts[(year, VETOED)] = n
         counts[(year, Outcome.NOT_ADOPTED.value)] -= n
     return counts
+
+
+derived.register(FIGURES, lambda: _count_everything(), _encode, _decode)
+current_version = derived.current_version
 
 
 @dataclass

@@ -114,3 +114,15 @@ def test_rebuild_from_the_database(countries):
     call_command("search_index", "--rebuild")
     stale, gone, turns, indexed = documents.compare()
     assert (stale, gone) == (set(), set()) and turns == indexed > 0
+
+
+def test_every_worker_shows_the_new_totals_right_after_an_import(countries, tmp_path, fresh_index):
+    env = {"DJANGO_MEDIA_ROOT": str(tmp_path), "DATABASE_URL": database_url(connection.settings_dict),
+           "SEARCH_INDEX_DIR": str(fresh_index)}
+    assert import_record(SEED).ok
+    with gunicorn(env, workers=2) as (port, _):
+        for _ in range(4):
+            assert "<dt>Meetings</dt><dd>1</dd>" in request(port, "/")[2]
+        assert import_record(shared_path("records", "fr", "S_PV.10124_fr.first16000.txt")).ok
+        for _ in range(6):  # whichever worker answers: the figures of the archive as it now is
+            assert "<dt>Meetings</dt><dd>2</dd>" in request(port, "/")[2]

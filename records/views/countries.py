@@ -3,13 +3,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
 from records.parsing.countries import PERMANENT_MEMBERS
-from records import exports as tables, voting_record
+from records import exports as tables, totals, voting_record
 from records.models.choices import Position
 from records.throttle import throttled
 from records.views import exports
@@ -37,20 +36,13 @@ def council_terms():
     return by_country, {"source": data["source"], "first": min(whole), "last": max(whole)}
 
 
-def _counts_by_country(queryset):
-    return dict(queryset.order_by().values_list("country").annotate(n=Count("pk")))
-
-
 @throttled("export", applies=exports.wanted)
 @changes_on_import
 def country_list(request):
-    # Two grouped counts, joined to the 195 States here: one query each, whatever the archive's size.
-    speeches = _counts_by_country(Speech.objects.canonical().for_states())  # each turn once
-    seats = _counts_by_country(Member.objects.all())
+    counts = totals.states()  # kept per import: two counts over every speech and seat
     countries = list(Country.objects.order_by("name_en"))
     for country in countries:
-        country.speech_count = speeches.get(country.iso3, 0)
-        country.meeting_count = seats.get(country.iso3, 0)
+        country.speech_count, country.meeting_count = counts.get(country.iso3, (0, 0))
     export = exports.wanted(request)
     if export:
         return exports.respond(request, tables.COUNTRIES, countries, export, extra=lambda c: {

@@ -1,0 +1,50 @@
+"""Figures computed over the whole archive (the statistics, the home page's totals, each State's
+counts), kept until the next import: in the database, so that every worker shows the same figures
+right after an import and only one of them computes them, and in each worker's memory.
+
+    kept("holdings", compute)   the figures of the archive as it now is
+    refresh()                   compute every registered set now (after bulk imports and harvests)
+"""
+from django.core.cache import cache
+from django.db.models import Max
+
+from records.models import DerivedFigures, Record
+
+KEPT_SECONDS = 24 * 3600  # the key changes with every import; the time only frees memory
+REGISTERED = {}  # name: (compute, encode, decode)
+
+
+def register(name, compute, encode=lambda value: value, decode=lambda data: data):
+    """Declare a set of figures: compute() from the database, encode() to JSON and decode() back."""
+    REGISTERED[name] = (compute, encode, decode)
+
+
+def current_version():
+    """The archive's version: the time of its latest import, in ms (one index lookup)."""
+    latest = Record.objects.aggregate(latest=Max("imported_at"))["latest"]
+    return str(int(latest.timestamp() * 1000)) if latest else "empty"
+
+
+def kept(name, version=None):
+    version = version or current_version()
+    return cache.get_or_set(f"figures:{name}:{version}", lambda: _shared(name, version), KEPT_SECONDS)
+
+
+def _shared(name, version):
+    compute, encode, decode = REGISTERED[name]
+    row = DerivedFigures.objects.filter(name=name, version=version).first()
+    if row is not None:
+        return decode(row.data)
+    value = compute()
+    DerivedFigures.objects.update_or_create(name=name, defaults={"version": version, "data": encode(value)})
+    return value
+
+
+def refresh():
+    """Every registered set for the archive as it now is, so that no reader waits for it."""
+    from records import statistics, totals  # noqa: F401  (each registers its figures)
+
+    version = current_version()
+    for name in REGISTERED:
+        kept(name, version)
+    return version
