@@ -1,5 +1,6 @@
 """Shared by the benchmarks: a database of their own, next to the development one, and Django set up on it."""
 import os
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -39,6 +40,11 @@ def setup_django(name, fresh=False):
     os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     os.environ.setdefault("DJANGO_MEDIA_ROOT", str(Path("/tmp") / f"{name}-media"))
+    # Each benchmark database has its own search index, under .bench/ (ignored by git).
+    index = Path(__file__).resolve().parent.parent / ".bench" / name
+    if fresh and index.exists():
+        shutil.rmtree(index)
+    os.environ.setdefault("SEARCH_INDEX_DIR", str(index))
     import django
     from django.core.management import call_command
 

@@ -61,7 +61,7 @@ def search(filters, text, sort="relevance", page=1, *, per_page=20, export=False
     if not result.hits and result.count and number > 1:  # past the end: the last page, as elsewhere
         number = max(1, -(-result.count // per_page))
         result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
-    found_docs = [searcher.doc(address) for _, address in result.hits]
+    found_docs = [searcher.doc(address).to_dict() for _, address in result.hits]  # converted once each
     hits = [(doc["turn"][0], doc["languages"]) for doc in found_docs]
     versions = {doc["turn"][0]: versions_of(doc) for doc in found_docs}
     chosen = ({turn: filters["language"] for turn, _ in hits} if filters.get("language")

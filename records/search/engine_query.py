@@ -127,7 +127,7 @@ def _days(date):
 def matched_language(index, searcher, text, hits):
     """{turn: language}: the version each turn of a page matched in, English first where several did."""
     turns = [turn for turn, _ in hits]
-    chosen = {}
+    chosen = {turn: langs[0] for turn, langs in hits if len(langs) == 1}  # one version: no question
     for code in [languages.PREFERRED, *[c for c in languages.CODES if c != languages.PREFERRED]]:
         wanted = [turn for turn, langs in hits if code in langs and turn not in chosen]
         if not wanted:
