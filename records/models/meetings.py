@@ -6,6 +6,7 @@ language version.
 """
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 
 from records import languages
 from records.models.base import DatedQuerySet, reverse_cached
@@ -65,7 +66,10 @@ class MeetingQuerySet(DatedQuerySet):
         return self.select_related("president_country").prefetch_related(
             models.Prefetch("records", queryset=Record.objects.only("id", "meeting_id", "language")),
             models.Prefetch("records__agenda_items", queryset=AgendaItem.objects.order_by("position")),
-        ).annotate(vote_count=models.Count("votes", distinct=True))
+        ).annotate(vote_count=Coalesce(models.Subquery(
+            # a count per row, not a GROUP BY over every meeting: an export streams from its first rows
+            Vote.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
+            .annotate(n=models.Count("pk")).values("n")), 0))
 
 
 VOTE_OUTCOMES = [*Outcome.choices, (VETOED, "vetoed")]
