@@ -13,6 +13,7 @@ from records.views.caching import changes_on_import
 from records.views.common import apply_filters, paginate
 
 EXPORT_LIMIT = 5000
+EXPORT_CHUNK = 500
 COLUMNS = [c for c in tables.SPEECHES.columns if c != "text"] + ["excerpt"]
 NOT_FILTERS = {"q", "sort", "page", "format"}  # the query, its order and the page
 
@@ -38,8 +39,7 @@ def search_view(request):
         return _filters_only(request, filtered.qs, context, export)
     chosen = search.filters_of(filtered.filterset)
     if export:
-        results = search.search(chosen, text, sort, 1, per_page=EXPORT_LIMIT, export=True)
-        return _export(request, results.page.object_list if results.page else [], text, export)
+        return _export(request, _all_matches(chosen, text, sort), text, export)
     results = search.search(chosen, text, sort, request.GET.get("page"))
     if results.stopwords:
         return render(request, "records/search.html", {**context, "state": "stopwords"})
@@ -57,6 +57,17 @@ def _filters_only(request, speeches, context, export):
     for speech in page.object_list:
         speech.snippet = escape(Truncator(speech.text).chars(280))
     return render(request, "records/search.html", {**context, "page": page, "state": "results"})
+
+
+def _all_matches(filters, text, sort):
+    """Every match up to EXPORT_LIMIT, a chunk at a time: the export streams from its first rows."""
+    for number in range(1, EXPORT_LIMIT // EXPORT_CHUNK + 1):
+        results = search.search(filters, text, sort, number, per_page=EXPORT_CHUNK, export=True)
+        if results.page is None:
+            return
+        yield from results.page.object_list
+        if not results.page.has_next():
+            return
 
 
 def _export(request, speeches, text, export):
