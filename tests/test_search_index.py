@@ -126,3 +126,27 @@ def test_every_worker_shows_the_new_totals_right_after_an_import(countries, tmp_
         assert import_record(shared_path("records", "fr", "S_PV.10124_fr.first16000.txt")).ok
         for _ in range(6):  # whichever worker answers: the figures of the archive as it now is
             assert "<dt>Meetings</dt><dd>2</dd>" in request(port, "/")[2]
+
+
+def test_one_writer_at_a_time_the_other_waits(countries):
+    import threading
+    import time
+
+    from records.search import engine
+
+    held = threading.Event()
+
+    def another_process_writing():
+        with engine.writing():
+            held.set()
+            time.sleep(1.0)
+
+    other = threading.Thread(target=another_process_writing)
+    other.start()
+    held.wait(5)
+    started = time.perf_counter()
+    assert import_record(SEED).ok
+    waited = time.perf_counter() - started
+    other.join()
+    assert waited >= 0.5  # the update waited for the lock instead of failing or corrupting the index
+    assert search.search({}, "不扩散").page.paginator.count >= 1
