@@ -3,7 +3,7 @@ counts), kept until the next import: in the database, so that every worker shows
 right after an import and only one of them computes them, and in each worker's memory.
 
     kept("holdings", compute)   the figures of the archive as it now is
-    refresh()                   compute every registered set now (after bulk imports and harvests)
+    refresh()                   compute every registered set now (records.recount: after bulk imports)
 """
 from django.core.cache import cache
 from django.db.models import Max
@@ -41,9 +41,8 @@ def _shared(name, version):
 
 
 def refresh():
-    """Every registered set for the archive as it now is, so that no reader waits for it."""
-    from records import statistics, totals  # noqa: F401  (each registers its figures)
-
+    """Every registered set for the archive as it now is, so that no reader waits for it (call
+    records.recount.everything(), which has every set registered)."""
     version = current_version()
     for name in REGISTERED:
         kept(name, version)

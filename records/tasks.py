@@ -9,7 +9,7 @@ from functools import wraps
 from django.db import close_old_connections, connection
 from procrastinate.contrib.django import app
 
-from records import figures
+from records import recount
 from records.harvest import run as harvest_runs
 from records.models import HarvestRun, RunKind
 
@@ -32,7 +32,7 @@ def own_connection(job):
 @own_connection
 def harvest(run_id):
     harvest_runs.process(HarvestRun.objects.get(pk=run_id))
-    figures.refresh()  # the figures of the archive as it now is, before a reader asks
+    recount.everything()  # the figures of the archive as it now is, before a reader asks
 
 
 @app.periodic(cron="0 6 * * *", periodic_id="daily")
@@ -40,14 +40,14 @@ def harvest(run_id):
 @own_connection
 def fetch_new_daily(timestamp):
     harvest_runs.process(harvest_runs.plan_new())
-    figures.refresh()
+    recount.everything()
 
 
 @app.task(queue="imports", name="records.import_uploads")
 @own_connection
 def import_uploads(run_id):
     harvest_runs.process(HarvestRun.objects.get(pk=run_id))
-    figures.refresh()
+    recount.everything()
 
 
 def queue(run):

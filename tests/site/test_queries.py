@@ -21,10 +21,10 @@ pytestmark = pytest.mark.django_db
     ("/search/?q=%E5%AE%89%E5%85%A8", 14),
 ])
 def test_query_count_is_bounded(client, django_assert_max_num_queries, url, limit):
-    from records import figures
+    from records import recount
 
     needs_pdfs()
-    figures.refresh()  # the kept figures are computed once per import (a fixed number of queries), not here
+    recount.everything()  # the kept figures are computed once per import (a fixed number of queries), not here
     with django_assert_max_num_queries(limit):
         response = client.get(url)
     assert response.status_code == 200

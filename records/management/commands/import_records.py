@@ -14,7 +14,7 @@ import django
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from records import figures
+from records import recount
 from records.ingest import (FAILED, HELD, IMPORTED, REPLACED, UNCHANGED, ImportRejected, import_record, parse_source,
                             read_source)
 from records.ingest.reading import file_sha256, megabytes
@@ -59,7 +59,7 @@ class Command(BaseCommand):
         progress.finish()
         self.stdout.write(progress.summary())
         if progress.counts[IMPORTED] + progress.counts[REPLACED]:
-            figures.refresh()  # so that no reader of /statistics/ waits for the new figures
+            recount.everything()  # so that no reader of /statistics/ waits for the new figures
         troubles = progress.counts[FAILED] + progress.counts[HELD]
         if troubles:
             raise CommandError(f"{troubles} of {progress.done} files failed or were held for review", returncode=1)
