@@ -157,9 +157,13 @@ def _place(lines, date_index, lexicon):
 
 
 def _status(lines, lexicon):
+    """'Provisional' on a cover line of its own, or ending a short heading line: the 1990s covers set
+    it in italics at the top right, level with 'Security Council', and extraction joins the two."""
     markers = [fold(m) for m in lexicon.provisional]
     for line in lines[:30]:
-        if any(fold(line).startswith(m) for m in markers):
+        folded = fold(line).strip()
+        if any(folded.startswith(m) or (len(folded) <= 60 and re.search(rf"\s{re.escape(m)}$", folded))
+               for m in markers):
             return "provisional"
     return "final"
 
@@ -244,6 +248,12 @@ def _members(lines, lexicon):
 def _split_member_line(line, lexicon):
     """'Belgium. . . . Mr. Pecsteen de Buytswerve' -> ('Belgium', 'Mr. Pecsteen de Buytswerve')."""
     line = LEADERS.sub("\t", line).strip(" \t.")
+    if "\t" in line:
+        # Leaders (dots, a tab, a run of spaces) part the State from its representative, whatever
+        # the name begins with: 'Ghana . . . Nana Effah-Apenteng' has no honorific.
+        country, _, name = line.partition("\t")
+        if index_for(lexicon.code).resolve_damaged(country.strip(" .")):
+            return country.strip(" ."), name.strip(" \t")
     honorifics = lexicon.honorifics_longest_first
     if lexicon.honorific_position == "prefix":
         # An honorific begins the name, also where a damaged extraction glued it to the State's name.

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from records.parsing.countries import index_for
 from records.parsing.lexicon import fold
 
 MAX_LABEL = 220
@@ -42,6 +43,8 @@ def parse_label(text, lexicon):
     if not _name_words_fit(who, lexicon):
         return None
     paren = match.group("paren")
+    if match.groupdict().get("bare") and not (paren and index_for(lexicon.code).resolve(paren)):
+        return None  # capitalised words and a bracket open many a sentence: only a State makes them a label
     note_start = match.start("note") if match.group("note") else match.start("colon")
     spoke = match.group("lang")
     if paren and spoke is None:
@@ -99,6 +102,12 @@ def _label_rx(lexicon):
     else:
         word = r"[^\W\d_][\w'’.\-‐]*"
         person = rf"(?:{honorifics})\s*{word}(?:\s+{word}){{0,7}}"
+        # A name without honorific, 'Nana Effah-Apenteng (Ghana):': two to five capitalised words (or
+        # particles) and then, checked in parse_label, a bracket that names a State.
+        capital = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.\-‐]*"
+        particles = "|".join(re.escape(p) for p in lexicon.name_particles)
+        bare = rf"(?P<bare>{capital}(?:\s+(?:(?:{particles})\s+)?{capital}){{1,4}})(?=\s*[(（])"
+        person = rf"{person}|{bare}"
     source = (rf"^(?P<who>{fixed_rx}|{person})"
               rf"(?:\s*{PAREN})?"
               rf"(?:\s*(?P<note>{lexicon.spoke_in}))?"

@@ -23,6 +23,11 @@ FURNITURE_LINES = [
     re.compile(rf"^{JOB}\s*\([A-Z]\)\s*$"),  # job number with language letter, cover page
     re.compile(rf"^{PAGE}$"),
     re.compile(r"^\*\d{7,8}\*$"),  # barcode
+    # The 1994-2009 layouts: the symbol alone heads each page; the page number and the job number
+    # share the foot ('2 07-20880', '07-20880 3'); the 1990s put the page number alone at the foot.
+    re.compile(rf"^{SYMBOL}$"),
+    re.compile(rf"^(?:\d{{1,3}}\s+{JOB}|{JOB}\s+\d{{1,3}})$"),
+    re.compile(r"^\d{1,3}$"),
 ]
 JOB_NUMBER = re.compile(rf"(?<![\d/-])({JOB})\s*\(\s*[A-Z]\s*\)")  # '24-08209 (C)' on the cover
 FOOTER_JOB = re.compile(rf"^(?:{PAGE}\s*({JOB})|({JOB})\s*{PAGE})$", re.MULTILINE)
@@ -54,7 +59,8 @@ class Normalized:
 def normalize(extracted, lexicon):
     text = clean_characters(extracted.text, lexicon)
     job = _job_number(text)
-    pages = [_page_lines(page) for page in text.split("\f")]
+    heads = [re.compile(pattern) for pattern in lexicon.running_heads]
+    pages = [_page_lines(page, heads) for page in text.split("\f")]
     if extracted.layout == "lines":
         blocks = _blocks_from_lines(pages, lexicon)
     else:
@@ -89,8 +95,9 @@ def clean_characters(text, lexicon):
     return text
 
 
-def _page_lines(page):
-    """[(line, starts_paragraph)] without furniture; a blank line before a line marks a paragraph."""
+def _page_lines(page, heads=()):
+    """[(line, starts_paragraph)] without furniture (and the language's running heads); a blank line
+    before a line marks a paragraph."""
     out = []
     blank_before = False
     for raw in page.split("\n"):
@@ -98,7 +105,7 @@ def _page_lines(page):
         if not line:
             blank_before = True
             continue
-        if any(rx.match(line) for rx in FURNITURE_LINES):
+        if any(rx.match(line) for rx in FURNITURE_LINES) or any(rx.match(line) for rx in heads):
             # The mark before a furniture line belongs to it, not to the text after it.
             blank_before = False
             continue

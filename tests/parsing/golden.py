@@ -26,6 +26,10 @@ def sources():
     for lang in ("fr", "es", "ru", "ar"):
         for path in sorted((SHARED / "records" / lang).glob("*.txt")):
             found.append((path.stem, path))
+    # Records of 1995 and 2007, as PDFs rebuilt from their extraction (checked against another parser
+    # in test_era_records.py).
+    for pdf in sorted((SHARED / "records" / "en" / "era").glob("*.rebuilt.pdf")):
+        found.append((pdf.name.removesuffix(".pdf"), pdf))
     return found
 
 

@@ -90,6 +90,9 @@ class Lexicon:
     conjunction_prefixes: tuple = ()
     # Regular expression substitutions (pattern, replacement) repairing known extraction damage.
     repairs: tuple = ()
+    # Page heads of older layouts, as whole lines ('Security Council 3500th meeting', 'Fiftieth year
+    # 10 February 1995'): patterns, removed like the furniture.
+    running_heads: tuple = ()
     # Marks removed before reading, which the record's wording may or may not carry (Arabic vowels).
     ignorable: str = ""
     # How the cover writes numbers: "words" ('Seventy-ninth year') or "chinese" numerals ('第七十九年').

@@ -31,6 +31,8 @@ LEXICON = Lexicon(
     agenda_heading=r"^Agenda$",
     cover_end=("This record contains", "Corrections should be submitted"),
     furniture=("Accessible document", "Please recycle"),
+    running_heads=(r"^Security Council\s+\d+(?:st|nd|rd|th)\s+[Mm]eeting$",
+                   r"^[A-Z][a-z]+(?:-[a-z]+)?\s+[Yy]ear\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$"),
     resumption=r"\(\s*Resumption\s+(?P<n>\d+)\s*\)",
     opened=(r"^The meeting was called to order at (?P<time>.+)$",),
     resumed=(r"^The meeting (?:was )?resumed at (?P<time>.+)$",),
