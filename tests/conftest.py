@@ -93,10 +93,10 @@ def all_records():
 def countries(transactional_db):
     """Transactional tests empty every table when they end, the data migration's countries too."""
     from records.country_table import load_countries
-    from records.models import Country
+    from records.models import Country, FormerName
 
-    if Country.objects.count() < 195:
-        load_countries(Country)
+    if Country.objects.count() < 201:
+        load_countries(Country, FormerName)
 
 
 @pytest.fixture(autouse=True)

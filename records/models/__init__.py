@@ -10,13 +10,13 @@ from records.models.choices import (CountryStatus, ItemState, Outcome, Position,
 from records.models.derived import DerivedFigures
 from records.models.harvest import HarvestItem, HarvestRun, SourceDocument
 from records.models.meetings import VETOED, VOTE_OUTCOMES, AgendaItem, Meeting, MeetingQuerySet, Member, Record
-from records.models.reference import Country, Resolution
+from records.models.reference import Country, FormerName, Resolution
 from records.models.speeches import DocumentMention, Person, ResolutionMention, Speaker, Speech, SpeechQuerySet
 from records.models.versions import RecordVersion, UnreadableVersion, record_upload_path
 from records.models.votes import Ballot, Vote
 
 __all__ = [
-    "AgendaItem", "Ballot", "Country", "CountryStatus", "DerivedFigures", "DocumentMention", "HarvestItem", "HarvestRun",
+    "AgendaItem", "Ballot", "Country", "CountryStatus", "DerivedFigures", "DocumentMention", "FormerName", "HarvestItem", "HarvestRun",
     "ItemState", "RunKind", "RunStatus", "SourceDocument", "Meeting", "MeetingQuerySet", "Member",
     "Outcome", "Person", "Position", "Record", "RecordStatus", "RecordVersion", "Resolution", "ResolutionMention", "Role",
     "Speaker", "Speech", "SpeechQuerySet", "Subject", "UnreadableVersion", "VETOED", "VOTE_OUTCOMES",

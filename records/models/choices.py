@@ -6,6 +6,7 @@ from django.db import models
 class CountryStatus(models.TextChoices):
     MEMBER = "member", "Member State"
     OBSERVER = "observer", "Observer State"
+    FORMER = "former", "Former State"
 
 
 class RecordStatus(models.TextChoices):

@@ -13,12 +13,45 @@ from pathlib import Path
 from records.parsing.lexicon import fold, get
 
 DATA = Path(__file__).resolve().parent / "data" / "countries.json"
+FORMER = Path(__file__).resolve().parent / "data" / "former_states.json"
 PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "RUS", "GBR", "USA"})
 
 
 @lru_cache(maxsize=1)
 def countries():
     return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def former_states():
+    """{"former": [...], "renamed": [...]}: States that no longer exist, and former names of those that do."""
+    return json.loads(FORMER.read_text(encoding="utf-8"))
+
+
+def name_in(iso3, year, code="en"):
+    """The name a still existing State bore in `year` ('Zaire' for COD in 1995), or None."""
+    for entry in former_states()["renamed"]:
+        if entry["code"] == iso3 and entry["from"] <= year <= entry["until"]:
+            return entry["names"][code][0]
+    return None
+
+
+def former_names(iso3, code="en"):
+    """[(name, from, until)]: the names a still existing State bore in the records before today's."""
+    return [(entry["names"][code][0], entry["from"], entry["until"]) for entry in former_states()["renamed"]
+            if entry["code"] == iso3]
+
+
+def _historical_names(code):
+    """(name, ISO3) pairs in one language: a former State's names (its own code) and the former names
+    of States that still exist (their code today: 'Zaire' is the Democratic Republic of the Congo)."""
+    data = former_states()
+    for entry in data["former"]:
+        for name in [*entry["names"][code], *entry.get("also", {}).get(code, [])]:
+            yield name, entry["code"]
+    for entry in data["renamed"]:
+        for name in entry["names"][code]:
+            yield name, entry["code"]
 
 
 class CountryIndex:
@@ -33,6 +66,12 @@ class CountryIndex:
                 for name in (names["short"], names["formal"]):
                     table.setdefault(self.key(name), entry["iso3"])
             self._names[entry["iso3"]] = entry["names"][lexicon.code]["short"]
+        for entry in former_states()["former"]:
+            self._names[entry["code"]] = entry["names"][lexicon.code][0]
+        for other in ("en", "fr", "es", "ru", "zh", "ar"):
+            table = self._own if other == lexicon.code else self._any
+            for name, iso3 in _historical_names(other):
+                table.setdefault(self.key(name), iso3)
         for alias, iso3 in lexicon.country_aliases.items():
             self._own[self.key(alias)] = iso3
         variants = {name for name, code in self._own.items()}

@@ -17,3 +17,9 @@ def un_document_url(symbol):
 def words(text):
     """'csv json' -> ['csv', 'json'], for lists written in templates."""
     return text.split()
+
+
+@register.filter
+def as_of(country, year):
+    """A State's name as the records of that year printed it: 'Zaire' in 1995, 'Yugoslavia' always."""
+    return country.name_in(year) if country else ""

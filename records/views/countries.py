@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from records.filters import SpeechFilter
 from records.models import Ballot, Country, Member, Speech
-from records.parsing.countries import PERMANENT_MEMBERS
+from records.parsing.countries import PERMANENT_MEMBERS, former_names
 from records import exports as tables, totals, voting_record
 from records.models.choices import Position
 from records.throttle import throttled
@@ -81,6 +81,8 @@ def country_detail(request, iso3):
         "permanent": country.iso3 in PERMANENT_MEMBERS,
         "terms_source": source,  # {source, first, last}
         "seated_years": seated_years,
+        "successors": list(country.successors.all()), "predecessors": list(country.predecessors.all()),
+        "former_names": former_names(country.iso3),
     }, status=filtered.status)
 
 
