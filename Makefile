@@ -9,8 +9,12 @@ BIND ?= 127.0.0.1:8000
 # Chromium for the browser tests, and fonts so that screenshots show Chinese and Arabic text;
 # docker-compose to check the compose file (no engine runs here).
 BROWSER_PACKAGES = chromium fonts-noto-cjk fonts-noto-core docker-compose
+# OCR of scanned records: tesseract and its data for the six languages; poppler's pdftoppm for the tests'
+# page images.
+OCR_PACKAGES = tesseract-ocr tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-chi-sim \
+	tesseract-ocr-ara poppler-utils
 
-.PHONY: install run test db browser clean manage superuser
+.PHONY: install run test db browser ocr clean manage superuser
 
 install: $(VENV)/.installed
 
@@ -22,7 +26,7 @@ $(VENV)/.installed: requirements.txt
 db: install
 	@$(PY) scripts/devenv.py >/dev/null
 
-run: install
+run: install ocr
 	$(WITH_ENV) $(PY) manage.py migrate --noinput \
 	  && $(PY) manage.py collectstatic --noinput --verbosity 0 \
 	  && $(PY) manage.py load_sample \
@@ -46,13 +50,21 @@ browser:
 	      || (apt-get update -qq && apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null)) \
 	  || echo "chromium or docker-compose not installed: their tests will be skipped (apt-get install chromium docker-compose)"; }
 
+# Scanned records are read by OCR: install tesseract when we may, else scans are refused and its tests skip.
+ocr:
+	@{ test -x /usr/bin/tesseract && test -x /usr/bin/pdftoppm && test -e /usr/share/tesseract-ocr/5/tessdata/ara.traineddata; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && (apt-get install -y -qq $(OCR_PACKAGES) >/dev/null 2>&1 \
+	      || (apt-get update -qq && apt-get install -y -qq $(OCR_PACKAGES) >/dev/null)) \
+	  || echo "tesseract not installed: scanned records cannot be read and the OCR tests will be skipped"; }
+
 # axe-core, from the npm registry, for the accessibility checks of the browser tests.
 AXE := tests/browser/js/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/js/package.json
 	@command -v npm >/dev/null && (cd tests/browser/js && npm install --no-audit --no-fund --silent) \
 	  || echo "npm not found: the accessibility checks will be skipped"
 
-test: install browser $(AXE)
+test: install browser ocr $(AXE)
 	$(WITH_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -157,6 +157,8 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 # Parsing runs in a child process with these limits (records/parsing/isolated.py); 0 seconds: in-process.
 RECORD_PARSE_TIMEOUT_SECONDS = float(os.environ.get("RECORD_PARSE_TIMEOUT_SECONDS", "20"))
+# A scan (a PDF without a text layer) is read by OCR, a few seconds a page: its own limit.
+RECORD_OCR_TIMEOUT_SECONDS = float(os.environ.get("RECORD_OCR_TIMEOUT_SECONDS", "900"))
 RECORD_PARSE_MEMORY_BYTES = int(float(os.environ.get("RECORD_PARSE_MEMORY_MB", "1536")) * 2**20)
 # Django streams larger request bodies to disk; the upload view enforces the limit per file.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DJANGO_MAX_UPLOAD_FILES", "200"))

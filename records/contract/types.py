@@ -101,6 +101,7 @@ class Contract:
     documents_cited: tuple
     pages: int | None
     warnings: tuple
+    ocr_confidence: float | None = None  # read from page images: the OCR engine's mean word confidence
 
     def all_resolutions(self):
         """Every resolution the record names: cited anywhere or adopted."""
@@ -135,6 +136,7 @@ def _convert(doc):
         resolutions_cited=tuple(ResolutionRef.parse(r) for r in doc["resolutions_cited"]),
         documents_cited=tuple(doc["documents_cited"]),
         pages=doc.get("pages"), warnings=tuple(doc.get("warnings", ())),
+        ocr_confidence=doc["ocr"]["confidence"] if doc.get("ocr") else None,
     )
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from records.ingest.results import ImportRejected
 from records.parsing import ParseError, parse_bytes, to_contract
+from records.parsing.errors import NeedsOcr
 from records.parsing.isolated import parse_isolated
 
 
@@ -39,7 +40,11 @@ def parse_source(data):
     """
     try:
         if settings.RECORD_PARSE_TIMEOUT_SECONDS:
-            return parse_isolated(data, settings.RECORD_PARSE_TIMEOUT_SECONDS, settings.RECORD_PARSE_MEMORY_BYTES)
+            try:
+                return parse_isolated(data, settings.RECORD_PARSE_TIMEOUT_SECONDS, settings.RECORD_PARSE_MEMORY_BYTES)
+            except NeedsOcr:  # a scan: read again by OCR, which takes seconds a page
+                return parse_isolated(data, settings.RECORD_OCR_TIMEOUT_SECONDS, settings.RECORD_PARSE_MEMORY_BYTES,
+                                      ocr=True)
         return to_contract(parse_bytes(data))
     except ParseError as exc:
         raise ImportRejected(str(exc)) from None

@@ -20,6 +20,8 @@ def fill_record(record, contract, file_name, digest, size, source_name):
     record.job_number = contract.job_number or ""
     record.status = contract.status
     record.pages = contract.pages
+    record.ocr = contract.ocr_confidence is not None
+    record.ocr_confidence = contract.ocr_confidence
     record.parser_version = PARSER_VERSION
     record.imported_at = timezone.now()
     record.contract = contract.document

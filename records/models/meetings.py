@@ -165,6 +165,9 @@ class Record(models.Model):
     job_number = models.CharField(max_length=8, blank=True)
     status = models.CharField(max_length=12, choices=RecordStatus.choices)
     pages = models.PositiveIntegerField(null=True, blank=True)
+    # A scanned record, read by OCR: its text may have the engine's errors, and says so on its page.
+    ocr = models.BooleanField(default=False)
+    ocr_confidence = models.FloatField(null=True, blank=True, help_text="The OCR engine's mean word confidence, 0-1.")
     parser_version = models.CharField(max_length=20)
     imported_at = models.DateTimeField()
     # The validated unsc-record/1 document the rows were written from: rows can be derived again,
@@ -181,6 +184,8 @@ class Record(models.Model):
             models.UniqueConstraint(fields=["meeting", "language"], name="record_unique_meeting_language"),
             models.CheckConstraint(condition=Q(language__in=languages.CODES), name="record_language_valid"),
             models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="record_sha256_format"),
+            models.CheckConstraint(condition=Q(ocr=False, ocr_confidence__isnull=True) | Q(
+                ocr=True, ocr_confidence__gte=0, ocr_confidence__lte=1), name="record_ocr_confidence"),
         ]
         indexes = [models.Index(fields=["imported_at"], name="record_imported_at_idx")]  # the pages' ETag
 

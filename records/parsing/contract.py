@@ -29,4 +29,6 @@ def to_contract(record):
         # Beyond the contract (it allows more): the record's page count and what the parser doubted.
         "pages": record.pages,
         "warnings": list(record.warnings),
+        **({"ocr": {"engine": "tesseract", "confidence": record.ocr_confidence}}
+           if record.ocr_confidence is not None else {}),
     }

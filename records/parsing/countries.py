@@ -5,6 +5,7 @@ country-codes.csv by scripts/build_countries.py) plus each lexicon's short
 forms ('United Kingdom', '联合王国'). Matching ignores case, leading articles
 ('the Niger', 'la Chine') and white space differences.
 """
+import difflib
 import json
 import re
 from functools import lru_cache
@@ -94,6 +95,20 @@ class CountryIndex:
             return None
         key = self.key(text)
         return self._own.get(key) or self._any.get(key)
+
+    def resolve_prefix(self, text, threshold=0.82):
+        """The State whose name begins `text`, letters misread and all, where what follows it is noise:
+        'RUSsiat PEderatiOnswicicvssesss' is the Russian Federation, its dot leaders read by OCR as
+        letters. Of the names that match well enough, the longest ('Dominican Republic', not
+        'Dominica'). Only for the cover's members list, like resolve_damaged."""
+        key = self.key(text)
+        best, best_length = None, 0
+        for name, iso3 in self._own.items():
+            if len(name) < 4 or len(name) <= best_length:
+                continue
+            if difflib.SequenceMatcher(None, key[:len(name)], name).ratio() >= threshold:
+                best, best_length = iso3, len(name)
+        return best
 
     def resolve_damaged(self, text, threshold=0.72):
         """Best match for a name garbled by extraction (letters moved, ligatures reversed), or None.

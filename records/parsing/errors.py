@@ -8,3 +8,7 @@ class UnexpectedParseFailure(ParseError):
     Callers see a ParseError like any other, so one strange file never stops an upload; tests tell
     the two apart, so that a crash can never pass for a refusal.
     """
+
+
+class NeedsOcr(ParseError):
+    """A PDF without a text layer, read where OCR was not asked for (the quick first pass)."""

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from records.parsing import columns
-from records.parsing.errors import ParseError
+from records.parsing.errors import NeedsOcr, ParseError
 
 PDF_SIGNATURE = b"%PDF-"
 PDF_TAIL = 2048  # where the end-of-file marker and the cross-reference offset must be
@@ -33,15 +33,30 @@ class Extracted:
     text: str
     pages: int
     layout: str  # "pdf", "blank-lines" or "lines": how paragraphs are marked (see normalize.py)
+    ocr_confidence: float = None  # read by OCR (a scan): tesseract's mean word confidence, 0 to 1
 
 
-def extract(data):
-    """Return the text of a record file given as bytes; ParseError when it is neither PDF nor text."""
+def extract(data, ocr=True):
+    """Return the text of a record file given as bytes; ParseError when it is neither PDF nor text.
+
+    A PDF without a text layer (a scan) is read by OCR where `ocr` is true; else NeedsOcr.
+    """
     if not data or not data.strip():
         raise ParseError("the file is empty")
-    if PDF_SIGNATURE in data[:1024]:
+    if PDF_SIGNATURE not in data[:1024]:
+        return extract_text(data)
+    try:
         return extract_pdf(data)
-    return extract_text(data)
+    except NeedsOcr:
+        if not ocr:
+            raise
+    from records.parsing import ocr as scans
+    from records.parsing.language import detect_language
+
+    scanned = scans.read(data, detect_language)
+    extracted = extract_pdf(scanned.pdf)
+    extracted.ocr_confidence = scanned.confidence
+    return extracted
 
 
 def extract_text(data):
@@ -125,7 +140,7 @@ def extract_pdf(data):
         pdf.close()
     text = "\f".join(pages)
     if not text.strip():
-        raise ParseError("the PDF has no text layer (an image-only scan?)")
+        raise NeedsOcr("the PDF has no text layer (an image-only scan?)")
     # Indentation is measured from the left margin; right-to-left paragraphs indent from the right,
     # so for them the paragraph marks are not trusted and every line may begin a turn.
     layout = "lines" if _mostly_right_to_left(text) else "pdf"

@@ -190,7 +190,7 @@ def _section(lines, heading_rx, end_rxs):
 def _president(lines, lexicon):
     index = index_for(lexicon.code)
     end = [lexicon.rx(lexicon.members_heading), lexicon.rx(lexicon.agenda_heading)]
-    section = _section(lines, lexicon.rx(lexicon.president_heading), end)
+    section = _section(lines, lexicon.rx(lexicon.president_heading), end) or _bracketed_state_line(lines, index)
     if not section:
         raise ParseError("no President on the first page: a verbatim record's cover names the President above the "
                          "members, as in 'President: Mr. Dang Dinh Quy (Viet Nam)'")
@@ -206,7 +206,44 @@ def _president(lines, lexicon):
     return Member(country=country, name=name), None
 
 
+def _bracketed_state_line(lines, index):
+    """Where the headings stand apart from their lines (an OCR'd cover reads the left column of
+    headings first), the President's line is the first that ends with a State in brackets."""
+    for line in lines:
+        match = re.search(r"[(（](?P<c>[^()（）]+)[)）]\s*$", line)
+        if match and index.resolve(match.group("c")):
+            return [line]
+    return []
+
+
 def _members(lines, lexicon):
+    members, warnings = _members_section(lines, lexicon)
+    if len(members) < SCATTERED:
+        scattered = _scattered_members(lines, lexicon)
+        if len(scattered) > len(members):
+            return scattered, [*warnings, "members list: read line by line, its heading standing apart"]
+    return members, warnings
+
+
+SCATTERED = 8  # fewer members than this under the heading: look for their lines anywhere on the cover
+
+
+def _scattered_members(lines, lexicon):
+    """Lines anywhere on the cover that part a State (however misread) from an honorific and a name."""
+    index = index_for(lexicon.code)
+    found, seen = [], set()
+    for raw in lines:
+        country_text, name = _split_member_line(raw, lexicon)
+        if not (country_text and name):
+            continue
+        iso3 = index.resolve_damaged(country_text) or index.resolve_prefix(country_text)
+        if iso3 and iso3 not in seen:
+            seen.add(iso3)
+            found.append(Member(country=iso3, name=name))
+    return found
+
+
+def _members_section(lines, lexicon):
     index = index_for(lexicon.code)
     end = [lexicon.rx(lexicon.agenda_heading)] + [lexicon.rx("^" + re.escape(p)) for p in lexicon.cover_end]
     section = _section(lines, lexicon.rx(lexicon.members_heading), end)

@@ -10,7 +10,7 @@ import multiprocessing
 import resource
 
 from records.parsing.contract import to_contract
-from records.parsing.errors import ParseError
+from records.parsing.errors import NeedsOcr, ParseError
 
 _context = None
 
@@ -28,13 +28,15 @@ def _forkserver():
     return _context
 
 
-def _child(connection, data, memory_bytes):
+def _child(connection, data, memory_bytes, ocr):
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
         from records.parsing import parse_bytes
 
-        connection.send(("ok", to_contract(parse_bytes(data))))
+        connection.send(("ok", to_contract(parse_bytes(data, ocr=ocr))))
+    except NeedsOcr as exc:
+        connection.send(("needs-ocr", str(exc)))
     except MemoryError:
         connection.send(("memory", None))
     except ParseError as exc:
@@ -44,11 +46,15 @@ def _child(connection, data, memory_bytes):
         connection.close()
 
 
-def parse_isolated(data, timeout_seconds, memory_bytes):
-    """The contract document of a record file, parsed in a limited child; ParseError otherwise."""
+def parse_isolated(data, timeout_seconds, memory_bytes, ocr=False):
+    """The contract document of a record file, parsed in a limited child; ParseError otherwise.
+
+    ocr: read a scan (a PDF without a text layer) by OCR; without it such a file raises NeedsOcr, so
+    that the caller can give OCR its own, longer, time.
+    """
     context = _forkserver()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, data, memory_bytes), daemon=True)
+    child = context.Process(target=_child, args=(sender, data, memory_bytes, ocr), daemon=True)
     child.start()
     sender.close()
     try:
@@ -73,4 +79,6 @@ def parse_isolated(data, timeout_seconds, memory_bytes):
                                  f"{memory_bytes / 2**20:,.0f} MB); it may be damaged or built to be large")
     if kind == "refused":
         raise ParseError(value)
+    if kind == "needs-ocr":
+        raise NeedsOcr(value)
     return value

@@ -77,6 +77,7 @@ class Record:
     documents_cited: list
     pages: int = 0
     warnings: list = field(default_factory=list)
+    ocr_confidence: float | None = None  # read from page images by OCR: the mean word confidence
 
     @property
     def symbol(self):

@@ -9,25 +9,25 @@ from records.parsing.extract import extract
 from records.parsing.frontmatter import parse_cover, split_cover
 from records.parsing.language import detect_language
 from records.parsing.lexicon import get
-from records.parsing.model import Record
+from records.parsing.model import Member, Record
 from records.parsing.normalize import normalize
 
 PARSER_VERSION = "1.0.0"
 logger = logging.getLogger(__name__)
 
 
-def parse_file(path):
-    return parse_bytes(Path(path).read_bytes())
+def parse_file(path, ocr=True):
+    return parse_bytes(Path(path).read_bytes(), ocr=ocr)
 
 
-def parse_bytes(data):
+def parse_bytes(data, ocr=True):
     """Parse a record file's content. Raises ParseError, and only ParseError, for anything unreadable.
 
     An unexpected exception is a bug of ours, logged with its traceback; the caller still gets the
     parser's own error, so that one strange file never stops an upload or a bulk import.
     """
     try:
-        return _parse(data)
+        return _parse(data, ocr)
     except ParseError:
         raise
     except Exception as exc:
@@ -36,8 +36,31 @@ def parse_bytes(data):
                                      "the error is logged") from exc
 
 
-def _parse(data):
-    extracted = extract(data)
+COUNCIL_SIZE = 15
+
+
+def members_from_votes(cover, body):
+    """Where every seat voted, the voters are the members: a members list the extraction damaged (an
+    OCR'd cover, its dot leaders read as letters) is mended from the ballots, and the roles with it."""
+    voters = set()
+    for vote in body.votes:
+        voters |= {*vote.in_favour, *vote.against, *vote.abstaining}
+    voters.discard(cover.president.country)
+    listed = {m.country for m in cover.members}
+    if len(voters) != COUNCIL_SIZE - 1 or voters == listed:
+        return
+    names = {m.country: m.name for m in cover.members}
+    cover.members = [Member(country=code, name=names.get(code, "")) for code in sorted(voters)]
+    body.warnings[:] = [w for w in body.warnings if "ballots for" not in w]  # counted against the damaged list
+    body.warnings.append("members list: mended from the vote (" + ", ".join(
+        [f"+{c}" for c in sorted(voters - listed)] + [f"-{c}" for c in sorted(listed - voters)]) + ")")
+    for speech in body.speeches:
+        if speech.role in ("member", "invited") and speech.country:
+            speech.role = "member" if speech.country in voters else "invited"
+
+
+def _parse(data, ocr=True):
+    extracted = extract(data, ocr=ocr)
     language = detect_language(extracted.text)
     lexicon = get(language)
     # Language detection needs the raw text; repairs (Arabic) need the language.
@@ -48,6 +71,7 @@ def _parse(data):
     start = split_cover(blocks, lexicon)
     cover = parse_cover(blocks[:start], lexicon)
     body = parse_body(blocks[start:], lexicon, cover, language, paged=extracted.pages > 1)
+    members_from_votes(cover, body)
     # Citations come from the agenda and the body; the cover's other lines hold the record's own symbol.
     front_text = "\n".join(cover.agenda)
     all_text = front_text + "\n" + "\n".join(block.text for block in blocks[start:])
@@ -65,6 +89,7 @@ def _parse(data):
                                         citations.documents(all_text)),
         pages=extracted.pages,
         warnings=cover.warnings + body.warnings,
+        ocr_confidence=extracted.ocr_confidence,
     )
 
 

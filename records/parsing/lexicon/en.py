@@ -15,7 +15,8 @@ LEXICON = Lexicon(
     markers=("Security Council", "meeting", "Provisional", "President", "Members", "Agenda", "year"),
     council=("Security Council",),
     other_organs=("General Assembly", "Economic and Social Council", "Trusteeship Council"),
-    meeting_number=(r"\b(?P<n>\d{1,5})\s*(?:st|nd|rd|th)\s+meeting\b",),
+    # The ordinal's letters are raised: OCR often loses them ('8700 meeting').
+    meeting_number=(r"\b(?P<n>\d{1,5})\s*(?:st|nd|rd|th)?\s+[Mm]eeting\b",),
     council_year=r"^(?P<words>[A-Za-z][A-Za-z\- ]+?)\s+year$",
     number_words={**_UNITS, **_TENS, "and": 0},
     hundred_words=("hundred",),
