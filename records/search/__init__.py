@@ -37,7 +37,7 @@ class Results:
     page: object  # a Page of speeches (one per turn); None when the query has no searchable word
     stopwords: bool = False  # no searchable word in any language searched ('the of', '!!!')
     common_words: bool = False  # some languages searched found no searchable word
-    engine_ms: float = 0.0  # the time spent in the engine, for the benchmarks
+    engine_ms: float = 0.0  # the time spent in the engine's calls (the search, reading its hits), for benchmarks
 
 
 def filters_of(filterset):
@@ -54,25 +54,29 @@ def search(filters, text, sort="relevance", page=1, *, per_page=20, export=False
     if query is None:
         return Results(page=None, stopwords=True)
     whole = tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in [query, *filter_queries(index, filters)]])
-    number = _page_number(page)
-    options = {"order_by_field": "date", "order": tantivy.Order.Desc} if sort == "date" else {}
-    started = time.perf_counter()
-    result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
-    if not result.hits and result.count and number > 1:  # past the end: the last page, as elsewhere
-        number = max(1, -(-result.count // per_page))
-        result = searcher.search(whole, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
-    found_docs = [searcher.doc(address).to_dict() for _, address in result.hits]  # converted once each
+    number, result, found_docs, engine_ms = _hits(searcher, whole, _page_number(page), per_page, sort)
     hits = [(doc["turn"][0], doc["languages"]) for doc in found_docs]
     versions = {doc["turn"][0]: versions_of(doc) for doc in found_docs}
     chosen = ({turn: filters["language"] for turn, _ in hits} if filters.get("language")
               else matched_language(index, searcher, text, hits))
-    engine_ms = (time.perf_counter() - started) * 1000
     rows = speeches_for(chosen, versions)
     paginator = CountedPaginator(range(result.count), per_page, result.count)
     results = Results(Page(rows, number, paginator), common_words=len(found) < len(codes), engine_ms=engine_ms)
     if not export:
         add_snippets(rows, text)
     return results
+
+
+def _hits(searcher, query, number, per_page, sort):
+    """(page number, the engine's result, its hits' stored fields, ms spent in the engine's calls)."""
+    options = {"order_by_field": "date", "order": tantivy.Order.Desc} if sort == "date" else {}
+    started = time.perf_counter()
+    result = searcher.search(query, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
+    if not result.hits and result.count and number > 1:  # past the end: the last page, as elsewhere
+        number = max(1, -(-result.count // per_page))
+        result = searcher.search(query, limit=per_page, offset=(number - 1) * per_page, count=True, **options)
+    docs = [searcher.doc(address).to_dict() for _, address in result.hits]
+    return number, result, docs, (time.perf_counter() - started) * 1000
 
 
 def _page_number(page):
