@@ -31,6 +31,7 @@ TURNS = 100_000  # more turns than any meeting has: meeting * TURNS + seq names 
 LOCK_WAIT_SECONDS = 120  # another process writing: wait this long, then leave the work to --catch-up
 
 _opened = {}
+_searchers = {}  # meta.json path: (its mtime, the searcher of that commit)
 _opening = threading.Lock()
 
 
@@ -100,13 +101,23 @@ def forget():
     """Close this process's handles (after the folder was replaced, and in tests)."""
     with _opening:
         _opened.clear()
+        _searchers.clear()
 
 
 def searcher():
-    """A searcher over the latest commit, by whichever process it was made."""
+    """A searcher over the latest commit, by whichever process it was made. Kept while the index's
+    meta.json is unchanged: a searcher's caches (the stored fields it has read) stay warm between
+    requests, and a commit by any process changes the file and so the searcher."""
     index = open_index()
+    meta = folder() / "meta.json"
+    stamp = meta.stat().st_mtime_ns if meta.exists() else 0
+    kept = _searchers.get(meta)
+    if kept is not None and kept[0] == stamp:
+        return index, kept[1]
     index.reload()
-    return index, index.searcher()
+    current = index.searcher()
+    _searchers[meta] = (stamp, current)
+    return index, current
 
 
 @contextmanager
