@@ -69,6 +69,7 @@ def main():
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-page-cache", action="store_true", help="time the work behind each page")
+    parser.add_argument("--only", default="", help="the page types whose name contains this, e.g. 'CSV'")
     parser.add_argument("--database", default="unsc_bench_pages",
                         help="a benchmark database; unsc_bench_search is the generated archive of bench/search.py")
     args = parser.parse_args()
@@ -87,7 +88,7 @@ def main():
         print(f"gunicorn, {args.workers} workers; {args.requests} sequential requests per page after 10 warm-up")
         print(f"{'page':<32} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         worst = 0.0
-        for name, path in PAGES:
+        for name, path in [(n, p) for n, p in PAGES if args.only in n]:
             first, times = timings(port, path.format(meeting_id=meeting_id), args.requests)
             worst = max(worst, percentile(times, 95))
             print(f"{name:<32} {first:9.1f} {percentile(times, 50):8.1f} {percentile(times, 95):8.1f} "

@@ -18,6 +18,8 @@ from django.db import OperationalError, InterfaceError, connection
 from django.db.backends.signals import connection_created
 from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 
 logger = logging.getLogger("records.outage")
 
@@ -47,7 +49,9 @@ class ShortQueryStrings:
             kept = [(key, value) for key, value in pairs if value.strip()]
             if len(kept) < len(pairs):
                 query = urlencode(kept)
-                return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+                # The path as a path of this site: '//evil.example' must not become another host.
+                path = escape_leading_slashes(escape_uri_path(request.path))
+                return HttpResponsePermanentRedirect(path + (f"?{query}" if query else ""))
         return self.get_response(request)
 
 

@@ -24,8 +24,11 @@ def delete_unreferenced_file(sender, instance, **kwargs):
 
 
 @receiver(post_delete, sender=Meeting, dispatch_uid="records-meeting-search")
+@receiver(post_delete, sender=Record, dispatch_uid="records-record-search")
 def forget_in_search(sender, instance, **kwargs):
-    """A deleted meeting leaves the search index once the deletion is committed."""
+    """A deleted meeting leaves the search index once the deletion is committed; a deleted language
+    version leaves its meeting's documents."""
     from records import search  # the index needs the app's models loaded
 
-    transaction.on_commit(lambda: search.update_meetings([instance.pk]))
+    meeting = instance.pk if sender is Meeting else instance.meeting_id  # read now: Django clears pk
+    transaction.on_commit(lambda: search.update_meetings([meeting]))

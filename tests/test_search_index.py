@@ -150,3 +150,28 @@ def test_one_writer_at_a_time_the_other_waits(countries):
     other.join()
     assert waited >= 0.5  # the update waited for the lock instead of failing or corrupting the index
     assert search.search({}, "不扩散").page.paginator.count >= 1
+
+
+def test_a_deleted_meeting_or_version_leaves_the_index(countries):
+    from django.db import transaction
+
+    from records import models
+
+    paths = [shared_path("records", code, f"S_PV.10124_{code}.first16000.txt") for code in ("fr", "ru")]
+    for path in paths:
+        assert import_record(path).ok
+    assert search.search({"language": "ru"}, "Дикарло").page.paginator.count >= 1
+    with transaction.atomic():  # as the admin deletes: in a transaction, the index after its commit
+        models.Record.objects.get(meeting__number=10124, language="ru").delete()
+    assert search.search({"language": "ru"}, "Дикарло").page.paginator.count == 0
+    assert search.search({}, "DiCarlo").page.paginator.count >= 1
+    with transaction.atomic():
+        models.Meeting.objects.get(number=10124).delete()
+    assert search.search({}, "DiCarlo").page.paginator.count == 0
+    assert command_status("search_index", "--check") == 0
+
+
+def test_chinese_speaker_names_are_found(countries):
+    assert import_record(SEED).ok
+    found = search.search({}, "波利扬斯基").page.object_list
+    assert found and all(s.country_id == "RUS" for s in found[:3])

@@ -124,6 +124,12 @@ def _save(document, data, digest, size, source_name, force, provenance=None):
         raise
 
 
+def _lock_people():
+    """People are shared by meetings: two imports linking the same representative take turns."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, -1])
+
+
 def _lock_meeting(number, resumption):
     with connection.cursor() as cursor:
         # An import in a web request (a small upload, re-parse, apply) is not bound by the request's
@@ -176,6 +182,7 @@ def _write_rows(record, meeting, created, contract, lookups):
     writers.save_agenda(record, contract)
     speakers = speakers_for(record, meeting, contract, lookups)
     speeches = writers.save_speeches(record, meeting, contract, lookups, speakers)
+    _lock_people()
     people.link(record, meeting)
     search.index_record(record)
     if is_source:

@@ -55,30 +55,48 @@ def read(data, detect_language):
     """The scanned PDF `data` with a text layer; detect_language(text) -> code tells the language."""
     if not available():
         raise ParseError("the PDF has no text layer (an image-only scan?), and " + missing())
-    images = _pages(data)
-    if not images:
+    pages = _page_count(data)
+    if not pages:
         raise ParseError("the PDF has no pages")
-    first_text = _text(images[0], _script_models(images[0]))
+    first = _render(data, 0)
+    first_text = _text(first, _script_models(first))
     try:
         language = detect_language(first_text)
     except ParseError:
         raise ParseError("the PDF has no text layer (a scan?), and OCR found no text of a verbatim record on "
                          "its first page") from None
     # One tesseract per core: each page is its own process, the machine's cores read pages side by side.
-    with ThreadPoolExecutor(max_workers=max(1, min(len(images), os.cpu_count() or 1))) as pool:
-        done = list(pool.map(lambda image: _page(image, MODELS[language]), images))
-    pages = [pdf for pdf, _ in done]
+    # Pages are rendered here, one at a time (PDFium is not thread-safe), a few ahead of the readers.
+    workers = max(1, min(pages, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for number in range(pages):
+            image = first if number == 0 else _render(data, number)
+            pending.append(pool.submit(_page, image, MODELS[language]))
+            if len(pending) - sum(f.done() for f in pending) >= 2 * workers:
+                pending[-2 * workers].result()  # wait before rendering more: a page image is megabytes
+        done = [future.result() for future in pending]
     confidences = [word for _, words in done for word in words]
     confidence = sum(confidences) / len(confidences) / 100 if confidences else 0.0
-    return Read(pdf=_join(pages), confidence=round(confidence, 3), language=language, pages=len(images))
+    return Read(pdf=_join([pdf for pdf, _ in done]), confidence=round(confidence, 3), language=language, pages=pages)
 
 
-def _pages(data):
+def _page_count(data):
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
-        return [pdf[i].render(scale=DPI / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _render(data, number):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return pdf[number].render(scale=DPI / 72, grayscale=True).to_pil()
     finally:
         pdf.close()
 

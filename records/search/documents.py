@@ -72,6 +72,7 @@ def _document(meeting, seq, versions, stamp, cited):
     for version in versions:
         language, text = version[3], version[6]
         if language == "zh":
+            document.add_text("label_zh", pairs_text(version[5]))  # '波利扬斯基先生' is one word to the names' analyzer
             document.add_text("text_zh", pairs_text(text))
             document.add_text("text_zh1", " ".join(HAN_CHARACTER.findall(text)))
         else:
@@ -82,10 +83,12 @@ def _document(meeting, seq, versions, stamp, cited):
 def update_meetings(meeting_ids, wait=engine.LOCK_WAIT_SECONDS):
     """Write these meetings' turns anew (those deleted, removed). Never raises: a failure is logged,
     the import it follows stands, and `search_index --catch-up` mends the index."""
-    meeting_ids = set(meeting_ids)
+    meeting_ids = {pk for pk in meeting_ids if pk is not None}
     try:
-        documents = turn_documents(meeting_ids)
         with engine.writing(wait) as writer:
+            # Read under the lock: a later import's update, taking the lock first, must not be
+            # overwritten by this one's older reading of the same meeting.
+            documents = turn_documents(meeting_ids)
             schema = engine.open_index().schema
             for meeting in meeting_ids:  # by a query: a term of an int would be read as signed, and miss
                 writer.delete_documents_by_query(tantivy.Query.term_query(schema, "meeting", meeting))

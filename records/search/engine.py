@@ -22,7 +22,7 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "turns-2"  # a new schema or analyzers: a new folder, built anew by `search_index --rebuild`
+FORMAT = "turns-3"  # a new schema or analyzers: a new folder, built anew by `search_index --rebuild`
 SPACED = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 STOP_WORDS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}  # tantivy has none for Arabic
 TEXT_FIELDS = [f"text_{code}" for code in SPACED] + ["text_zh", "text_zh1"]
@@ -69,6 +69,7 @@ def schema():
     builder.add_text_field("role", tokenizer_name="raw", fast=True)
     builder.add_unsigned_field("resolution", indexed=True)
     builder.add_text_field("label", tokenizer_name="names")
+    builder.add_text_field("label_zh", tokenizer_name="pairs")  # Chinese labels as character pairs
     for code in SPACED:
         builder.add_text_field(f"text_{code}", tokenizer_name=f"text_{code}")
     builder.add_text_field("text_zh", tokenizer_name="pairs")  # character pairs

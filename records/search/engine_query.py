@@ -73,7 +73,8 @@ def term_query(index, term, codes):
             clauses.append(index.parse_query(f'"{term.text}"', ["text_zh1"]))  # one character: not a pair
         else:
             paired = re.sub(f"[{''.join(runs)}]+", lambda m: " " + pairs(m.group()) + " ", term.text)
-            clauses.append(index.parse_query(f'"{paired.strip()}"', ["text_zh"]))
+            clauses.append(index.parse_query(f'"{paired.strip()}"', ["text_zh", "label_zh"],
+                                             field_boosts={"label_zh": 2.0}))
     elif chinese:
         clauses.append(index.parse_query(f'"{term.text}"', ["text_zh"]))  # '1540', 'S/2023/1067' in Chinese text
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, clause) for clause in clauses])

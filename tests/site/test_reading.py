@@ -145,3 +145,9 @@ def test_a_person_across_scripts_and_the_speaker_index(client):
     chair = models.Speech.objects.get(record__meeting__number=10124, record__language="fr", seq=1).speaker.person
     assert chair.names["fr"] == "M. Landau/M. Waltz" and chair.names["ru"] == "г-н Ландау/г-н Уолтц"
     assert {s.name for s in chair.speakers.all()} == {"Landau/Waltz", "Ландау/Уолтц"}
+
+
+def test_the_short_address_never_leaves_the_site(client):
+    response = client.get("//evil.example/x", {"a": ""})
+    assert response.status_code == 301 and not response["Location"].startswith("//")
+    assert response["Location"].startswith("/%2F") or response["Location"].startswith("/")
