@@ -6,7 +6,7 @@ right after an import and only one of them computes them, and in each worker's m
     refresh()                   compute every registered set now (records.recount: after bulk imports)
 """
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from records.models import DerivedFigures, Record
 
@@ -20,9 +20,12 @@ def register(name, compute, encode=lambda value: value, decode=lambda data: data
 
 
 def current_version():
-    """The archive's version: the time of its latest import, in ms (one index lookup)."""
-    latest = Record.objects.aggregate(latest=Max("imported_at"))["latest"]
-    return str(int(latest.timestamp() * 1000)) if latest else "empty"
+    """The archive's version: the time of its latest import and how many language versions it holds
+    (one query). The count changes where the time cannot: a deletion, or an import that began before
+    another but committed after it (imported_at is set when an import begins writing)."""
+    held = Record.objects.aggregate(latest=Max("imported_at"), versions=Count("pk"))
+    latest = held["latest"]
+    return f"{int(latest.timestamp() * 1000)}-{held['versions']}" if latest else "empty"
 
 
 def kept(name, version=None):

@@ -175,3 +175,13 @@ def test_chinese_speaker_names_are_found(countries):
     assert import_record(SEED).ok
     found = search.search({}, "波利扬斯基").page.object_list
     assert found and all(s.country_id == "RUS" for s in found[:3])
+
+
+def test_the_kept_figures_follow_a_deletion(countries):
+    from records import models, totals
+
+    assert import_record(SEED).ok
+    assert import_record(shared_path("records", "fr", "S_PV.10124_fr.first16000.txt")).ok
+    assert totals.holdings()["meeting_count"] == 2
+    models.Meeting.objects.get(number=9589).delete()  # the latest import's time stays; the count does not
+    assert totals.holdings()["meeting_count"] == 1
