@@ -219,11 +219,12 @@ def bare_engine(params, runs):
     """The same query straight to tantivy: the top 20 with their stored fields and the exact count."""
     import tantivy
 
+    from records import languages
     from records.search import engine
     from records.search.engine_query import filter_queries, text_query
 
     filters = filters_of(params)
-    codes = [filters["language"]] if filters.get("language") else list(engine.SPACED) + ["zh"]
+    codes = [filters["language"]] if filters.get("language") else languages.CODES
     index, searcher = engine.searcher()
     query, _ = text_query(index, params["q"], codes)
     whole = tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in [query, *filter_queries(index, filters)]])

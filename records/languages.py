@@ -39,6 +39,7 @@ class Language:
     script: Script
     search_config: str  # PostgreSQL text search configuration (stemming, stop words)
     direction: str = "ltr"
+    ocr_model: str = ""  # tesseract's model for scanned records (Debian's tesseract-ocr-<model>)
 
     @property
     def rtl(self):
@@ -51,13 +52,13 @@ class Language:
 
 
 OFFICIAL = {language.code: language for language in (
-    Language("en", "English", "English", LATIN, "english"),
-    Language("fr", "French", "Français", LATIN, "french"),
-    Language("es", "Spanish", "Español", LATIN, "spanish"),
-    Language("ru", "Russian", "Русский", CYRILLIC, "russian"),
+    Language("en", "English", "English", LATIN, "english", ocr_model="eng"),
+    Language("fr", "French", "Français", LATIN, "french", ocr_model="fra"),
+    Language("es", "Spanish", "Español", LATIN, "spanish", ocr_model="spa"),
+    Language("ru", "Russian", "Русский", CYRILLIC, "russian", ocr_model="rus"),
     # PostgreSQL has no Chinese configuration: 'simple' over character pairs instead.
-    Language("zh", "Chinese", "中文", HAN, "simple"),
-    Language("ar", "Arabic", "العربية", ARABIC, "arabic", direction="rtl"),
+    Language("zh", "Chinese", "中文", HAN, "simple", ocr_model="chi_sim"),
+    Language("ar", "Arabic", "العربية", ARABIC, "arabic", direction="rtl", ocr_model="ara"),
 )}
 CODES = list(OFFICIAL)
 CHOICES = [(code, language.name) for code, language in OFFICIAL.items()]

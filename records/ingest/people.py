@@ -8,6 +8,7 @@
   Speaker's, for the same State, in each language.
 """
 from records import languages, models
+from records.ingest.speakers import aligned_speaker_ids
 from records.parsing.labels import fold, name_key
 from records.parsing.lexicon import LEXICONS
 
@@ -33,15 +34,7 @@ def _fresh(speaker_id):
 def _aligned(record, meeting, mine):
     """{seq: Speaker id} of the same turns in the meeting's other versions, where they align turn for turn."""
     shape = list(record.speeches.order_by("seq").values_list("role", "country_id"))
-    found = {}
-    for other in meeting.records.exclude(pk=record.pk):
-        rows = list(other.speeches.order_by("seq").values_list("seq", "role", "country_id", "speaker_id"))
-        if [(role, country) for _, role, country, _ in rows] != shape:
-            continue
-        for seq, _, _, speaker_id in rows:
-            if speaker_id and seq in mine:
-                found.setdefault(seq, speaker_id)
-    return found
+    return {seq: speaker for seq, speaker in aligned_speaker_ids(meeting, record, shape).items() if seq in mine}
 
 
 def _same_person(speaker, other):

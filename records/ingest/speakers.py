@@ -32,14 +32,20 @@ def _parallel_speakers(meeting, record, contract):
     Only versions that align turn for turn (same number of turns, same role and State at each)
     lend their speakers: one turn more or less in a version would shift every link after it.
     """
-    wanted = [(turn.role, turn.country) for turn in contract.speeches]
+    found = aligned_speaker_ids(meeting, record, [(turn.role, turn.country) for turn in contract.speeches])
+    speakers = models.Speaker.objects.in_bulk(set(found.values()))
+    return {seq: speakers[pk] for seq, pk in found.items()}
+
+
+def aligned_speaker_ids(meeting, record, shape):
+    """{seq: Speaker id} of the meeting's other versions whose turns have this shape ([(role, State)]),
+    turn for turn: the same turns, in another language."""
     found = {}
     for other in meeting.records.exclude(pk=record.pk):
         rows = list(other.speeches.order_by("seq").values_list("seq", "role", "country_id", "speaker_id"))
-        if [(role, country) for _, role, country, _ in rows] != wanted:
+        if [(role, country) for _, role, country, _ in rows] != shape:
             continue
         for seq, _, _, speaker_id in rows:
             if speaker_id:
                 found.setdefault(seq, speaker_id)
-    speakers = models.Speaker.objects.in_bulk(set(found.values()))
-    return {seq: speakers[pk] for seq, pk in found.items()}
+    return found

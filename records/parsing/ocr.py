@@ -14,14 +14,18 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from records import languages
 from records.parsing.errors import ParseError
 
 DPI = 200  # enough for the records' 10-point type; each doubling of the resolution quadruples the time
-MODELS = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "zh": "chi_sim", "ar": "ara"}
+MODELS = {code: language.ocr_model for code, language in languages.OFFICIAL.items()}
 # One thread per tesseract: its OpenMP threads spin against each other on a shared machine (measured
 # here: 5 minutes for 12 pages with them, 12 seconds without).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-BY_SCRIPT = {"Latin": "eng+fra+spa", "Cyrillic": "rus", "Arabic": "ara", "Han": "chi_sim", "HanS": "chi_sim"}
+# tesseract's script detection names the registry's scripts ('HanS' for simplified characters).
+BY_SCRIPT = {script: "+".join(lang.ocr_model for lang in languages.OFFICIAL.values() if lang.script.name == script)
+             for script in {lang.script.name for lang in languages.OFFICIAL.values()}}
+BY_SCRIPT["HanS"] = BY_SCRIPT["Han"]
 
 
 @dataclass
@@ -108,7 +112,7 @@ def _script_models(image):
         script = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT).get("script", "Latin")
     except pytesseract.TesseractError:  # too little text to tell: the Latin scripts are the most likely
         script = "Latin"
-    return BY_SCRIPT.get(script, "eng+fra+spa")
+    return BY_SCRIPT.get(script, BY_SCRIPT["Latin"])
 
 
 def _text(image, models):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import tantivy
 from django.core.paginator import Page
 
+from records import languages
 from records.pagination import CountedPaginator
 from records.search import engine
 from records.search.documents import update_meetings
@@ -48,7 +49,7 @@ def filters_of(filterset):
 def search(filters, text, sort="relevance", page=1, *, per_page=20, export=False):
     """Turns matching `text` (already cleaned) and `filters`, as a page of Results: each turn once, in
     the language version asked for (the language filter), else the one that matched."""
-    codes = [filters["language"]] if filters.get("language") else list(engine.SPACED) + ["zh"]
+    codes = [filters["language"]] if filters.get("language") else languages.CODES
     index, searcher = engine.searcher()
     query, found = text_query(index, text, codes)
     if query is None:

@@ -12,7 +12,7 @@ import re
 import tantivy
 from django.db.models import Max
 
-from records import models
+from records import languages, models
 from records.models.choices import Role
 from records.parsing.normalize import HAN
 from records.search import engine
@@ -71,7 +71,7 @@ def _document(meeting, seq, versions, stamp, cited):
         document.add_unsigned("resolution", number)
     for version in versions:
         language, text = version[3], version[6]
-        if language == "zh":
+        if languages.searched_by_pairs(language):  # Chinese: the one language in pairs (text_zh)
             document.add_text("label_zh", pairs_text(version[5]))  # '波利扬斯基先生' is one word to the names' analyzer
             document.add_text("text_zh", pairs_text(text))
             document.add_text("text_zh1", " ".join(HAN_CHARACTER.findall(text)))

@@ -20,11 +20,15 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
+from records import languages
+
 logger = logging.getLogger(__name__)
 
 FORMAT = "turns-3"  # a new schema or analyzers: a new folder, built anew by `search_index --rebuild`
-SPACED = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
-STOP_WORDS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}  # tantivy has none for Arabic
+# The languages written with spaces, by the name of their stemmer (the registry's search configuration).
+SPACED = {code: lang.search_config for code, lang in languages.OFFICIAL.items() if not lang.searched_by_pairs}
+TANTIVY_STOP_LISTS = {"english", "french", "spanish", "russian"}  # of our languages; it has none for Arabic
+STOP_WORDS = {code: name for code, name in SPACED.items() if name in TANTIVY_STOP_LISTS}
 TEXT_FIELDS = [f"text_{code}" for code in SPACED] + ["text_zh", "text_zh1"]
 WRITER_HEAP = 100_000_000
 TURNS = 100_000  # more turns than any meeting has: meeting * TURNS + seq names a turn
